@@ -1,0 +1,151 @@
+package io.wrongodb.server;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import io.wrongodb.command.BuildInfoCommand;
+import io.wrongodb.command.CommandDispatcher;
+import io.wrongodb.command.CommandMetrics;
+import io.wrongodb.command.CommandRegistry;
+import io.wrongodb.command.ConnectionStatusCommand;
+import io.wrongodb.command.EndSessionsCommand;
+import io.wrongodb.command.GetCmdLineOptsCommand;
+import io.wrongodb.command.GetLogCommand;
+import io.wrongodb.command.GetParameterCommand;
+import io.wrongodb.command.HelloCommand;
+import io.wrongodb.command.ListCollectionsCommand;
+import io.wrongodb.command.ListDatabasesCommand;
+import io.wrongodb.command.PingCommand;
+import io.wrongodb.command.RamLog;
+import io.wrongodb.command.WhatsMyUriCommand;
+import io.wrongodb.repl.ReplicaSetView;
+import io.wrongodb.wire.WireMetrics;
+import io.wrongodb.wire.WireRequestHandler;
+import io.wrongodb.wire.WireServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonString;
+
+/**
+ * A running WrongoDB node: its data directory, its commands and its wire server, started and stopped in that
+ * order. Start and stop block until done, so call them from a worker or main thread, never from an event loop.
+ */
+public final class Node implements AutoCloseable {
+    private static final Duration START_STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final NodeConfig config;
+    private final RamLog globalLog = new RamLog("global", 1024);
+    private final RamLog startupWarnings = new RamLog("startupWarnings", 64);
+    private final WireServer wireServer;
+    private volatile ReplicaSetView replicaSet;
+    private volatile boolean running;
+
+    private Node(NodeConfig config, Vertx vertx, MeterRegistry meters) {
+        this.config = config;
+        CommandRegistry commands = CommandRegistry.of(List.of(
+                new HelloCommand(() -> replicaSet),
+                new PingCommand(),
+                new BuildInfoCommand(),
+                new GetParameterCommand(Map.of()),
+                new GetLogCommand(List.of(globalLog, startupWarnings)),
+                new GetCmdLineOptsCommand(parsedOptions(config)),
+                new WhatsMyUriCommand(),
+                new ConnectionStatusCommand(),
+                new EndSessionsCommand(),
+                new ListDatabasesCommand(),
+                new ListCollectionsCommand()));
+        CommandDispatcher dispatcher = new CommandDispatcher(commands, new CommandMetrics(meters));
+        this.wireServer = new WireServer(vertx, new WireRequestHandler(dispatcher), new WireMetrics(meters), globalLog);
+    }
+
+    /** Opens the data directory and starts listening; returns once clients can connect. */
+    public static Node start(NodeConfig config, Vertx vertx, MeterRegistry meters) {
+        Node node = new Node(config, vertx, meters);
+        node.open();
+        return node;
+    }
+
+    private void open() {
+        try {
+            Files.createDirectories(config.dbPath());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + config.dbPath(), e);
+        }
+        startupWarnings.write(
+                'W',
+                "CONTROL",
+                22120,
+                "initandlisten",
+                "Access control is not enabled for the database. Read and write access to data and configuration is "
+                        + "unrestricted");
+        int port = await(wireServer.listen(config.bindHost(), config.port()).toCompletionStage());
+        replicaSet = new ReplicaSetView(
+                config.role(), config.replicaSet(), config.nodeName().orElse("localhost:" + port), config.syncSource());
+        running = true;
+        globalLog.write('I', "NETWORK", 23016, "listener", "Waiting for connections on port " + port);
+    }
+
+    public NodeConfig config() {
+        return config;
+    }
+
+    /** The port clients connect to (the bound one, when the config asked for port 0). */
+    public int port() {
+        return wireServer.port();
+    }
+
+    public ReplicaSetView replicaSet() {
+        return replicaSet;
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops listening and closes every client connection; the Vert.x instance is left running. */
+    @Override
+    public void close() {
+        running = false;
+        await(wireServer.close().toCompletionStage());
+    }
+
+    private static <T> T await(java.util.concurrent.CompletionStage<T> stage) {
+        try {
+            return stage.toCompletableFuture().get(START_STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting or stopping the node", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(
+                    "the node failed to start or stop: " + e.getCause().getMessage(), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the node did not start or stop within " + START_STOP_TIMEOUT, e);
+        }
+    }
+
+    /** The node's settings in the shape of MongoDB's parsed options, for {@code getCmdLineOpts}. */
+    private static BsonDocument parsedOptions(NodeConfig config) {
+        BsonDocument parsed = new BsonDocument(
+                        "net",
+                        new BsonDocument("bindIp", new BsonString(config.bindHost()))
+                                .append("port", new BsonInt32(config.port())))
+                .append(
+                        "storage",
+                        new BsonDocument(
+                                "dbPath", new BsonString(config.dbPath().toString())));
+        config.replicaSet()
+                .ifPresent(name -> parsed.append("replication", new BsonDocument("replSetName", new BsonString(name))));
+        BsonDocument wrongodb =
+                new BsonDocument("role", new BsonString(config.role().name().toLowerCase()));
+        config.syncSource().ifPresent(source -> wrongodb.append("syncSource", new BsonString(source)));
+        return parsed.append("wrongodb", wrongodb);
+    }
+}

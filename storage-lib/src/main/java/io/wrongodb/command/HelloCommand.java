@@ -12,6 +12,7 @@ import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonInt64;
 import org.bson.BsonString;
+import org.bson.BsonValue;
 
 /**
  * {@code hello} (and the legacy {@code isMaster}/{@code ismaster}): the handshake every driver sends first and then
@@ -36,6 +37,11 @@ public final class HelloCommand implements Command {
     @Override
     public Set<String> aliases() {
         return Set.of("isMaster", "ismaster");
+    }
+
+    /** Like mongod, an int32 while the number fits in one. */
+    private static BsonValue connectionId(long id) {
+        return id <= Integer.MAX_VALUE ? new BsonInt32((int) id) : new BsonInt64(id);
     }
 
     @Override
@@ -72,7 +78,7 @@ public final class HelloCommand implements Command {
                 .append("maxWriteBatchSize", new BsonInt32(ServerLimits.MAX_WRITE_BATCH_SIZE))
                 .append("localTime", new BsonDateTime(System.currentTimeMillis()))
                 .append("logicalSessionTimeoutMinutes", new BsonInt32(LOGICAL_SESSION_TIMEOUT_MINUTES))
-                .append("connectionId", new BsonInt64(request.client().id()))
+                .append("connectionId", connectionId(request.client().id()))
                 .append("minWireVersion", new BsonInt32(ServerVersion.MIN_WIRE_VERSION))
                 .append("maxWireVersion", new BsonInt32(ServerVersion.MAX_WIRE_VERSION))
                 .append("readOnly", BsonBoolean.FALSE);

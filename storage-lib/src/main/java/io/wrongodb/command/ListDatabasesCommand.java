@@ -5,6 +5,7 @@ import io.wrongodb.error.MongoServerException;
 import org.bson.BsonArray;
 import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
+import org.bson.BsonDouble;
 import org.bson.BsonInt64;
 
 /**
@@ -26,7 +27,7 @@ public final class ListDatabasesCommand implements Command {
         }
         BsonDocument reply = new BsonDocument("databases", new BsonArray());
         if (!request.body().getBoolean("nameOnly", BsonBoolean.FALSE).getValue()) {
-            reply.append("totalSize", new BsonInt64(0)).append("totalSizeMb", new BsonInt64(0));
+            reply.append("totalSize", new BsonDouble(0)).append("totalSizeMb", new BsonInt64(0));
         }
         return reply;
     }

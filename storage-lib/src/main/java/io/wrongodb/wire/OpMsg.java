@@ -154,7 +154,7 @@ public record OpMsg(int flagBits, BsonDocument body, List<DocumentSequence> sequ
     public Buffer encode(int requestId, int responseTo) {
         Buffer out = Buffer.buffer(256);
         MessageHeader.appendPlaceholder(out, requestId, responseTo, OpCode.OP_MSG);
-        out.appendIntLE(flagBits & ~CHECKSUM_PRESENT);
+        out.appendIntLE(flagBits);
         out.appendByte(KIND_BODY);
         BsonBytes.append(out, body);
         for (DocumentSequence sequence : sequences) {

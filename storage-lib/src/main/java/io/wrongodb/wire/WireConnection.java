@@ -13,6 +13,9 @@ import org.jboss.logging.Logger;
  * One client socket. A {@link RecordParser} cuts the byte stream into messages: first the 4-byte length, then the
  * rest of the message. A length outside 16..48,000,000 cannot be resynchronised, so it closes the connection.
  *
+ * <p>When the client ends the stream, the parser passes on whatever partial bytes it holds; a record of any other
+ * size than the one asked for is therefore a message cut short, and it is dropped without being executed.
+ *
  * <p>Messages are handled one at a time, off the event loop: the socket is paused while a worker thread runs the
  * command, then the reply is written and reading resumes. Commands may block on storage; the event loop never does.
  */
@@ -27,6 +30,7 @@ final class WireConnection {
     private final RamLog log;
     private final RecordParser parser;
     private Buffer lengthPrefix;
+    private int expectedRecordLength = 4;
     private boolean closing;
 
     WireConnection(
@@ -68,6 +72,13 @@ final class WireConnection {
         if (closing) {
             return;
         }
+        if (record.length() != expectedRecordLength) {
+            // The parser hands over what it holds when the client ends the stream: a message cut short. It is
+            // dropped unexecuted; a client hanging up is not a protocol violation, so nothing is counted.
+            LOG.debugf("connection %d ended in the middle of a message", client.id());
+            close();
+            return;
+        }
         if (lengthPrefix == null) {
             int length = record.getIntLE(0);
             if (length < MessageHeader.SIZE || length > ServerLimits.MAX_MESSAGE_SIZE_BYTES) {
@@ -76,14 +87,14 @@ final class WireConnection {
                 return;
             }
             lengthPrefix = record;
-            parser.fixedSizeMode(length - 4);
+            expectLength(length - 4);
             return;
         }
         Buffer message = Buffer.buffer(lengthPrefix.length() + record.length())
                 .appendBuffer(lengthPrefix)
                 .appendBuffer(record);
         lengthPrefix = null;
-        parser.fixedSizeMode(4);
+        expectLength(4);
         parser.pause();
         vertx.executeBlocking(() -> handler.handle(message, client), false).onComplete(result -> {
             if (result.succeeded()) {
@@ -98,6 +109,11 @@ final class WireConnection {
                 close();
             }
         });
+    }
+
+    private void expectLength(int length) {
+        expectedRecordLength = length;
+        parser.fixedSizeMode(length);
     }
 
     private void reject(String reason) {

@@ -98,6 +98,35 @@ class ArchitectureTest {
     }
 
     @Test
+    void theStorageEngineIsLayeredInside() {
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("support")
+                .definedBy("io.wrongodb.storage.support..")
+                .layer("block")
+                .definedBy("io.wrongodb.storage.block..")
+                .layer("page")
+                .definedBy("io.wrongodb.storage.page..")
+                .layer("cache")
+                .definedBy("io.wrongodb.storage.cache..")
+                .layer("btree")
+                .definedBy("io.wrongodb.storage.btree..")
+                .layer("api")
+                .definedBy("io.wrongodb.storage")
+                .whereLayer("api")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("btree")
+                .mayOnlyBeAccessedByLayers("api")
+                .whereLayer("cache")
+                .mayOnlyBeAccessedByLayers("btree", "api")
+                .whereLayer("page")
+                .mayOnlyBeAccessedByLayers("cache", "btree", "api")
+                .whereLayer("block")
+                .mayOnlyBeAccessedByLayers("page", "cache", "btree", "api")
+                .check(classes);
+    }
+
+    @Test
     void theLibraryDoesNotDependOnQuarkus() {
         noClasses()
                 .that()

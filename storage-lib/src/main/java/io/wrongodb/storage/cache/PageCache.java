@@ -1,0 +1,92 @@
+package io.wrongodb.storage.cache;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The page cache's accounting and eviction policy. Trees charge the bytes of the pages they hold in memory here;
+ * when the total passes the capacity, the thread that is about to start an operation evicts (as WiredTiger's
+ * application threads help eviction when the cache is full), asking each tree in turn, round robin, to give back
+ * pages. The trees run the clock: a page touched since the hand last passed gets a second chance.
+ *
+ * <p>If the cache stays over capacity because every page left is pinned (by positioned cursors), the operation
+ * fails with {@link CacheFullException} instead of waiting for room that may never come.
+ */
+public final class PageCache {
+    /** Eviction brings the cache down to this share of its capacity, so it does not run on every operation. */
+    private static final double EVICTION_TARGET = 0.9;
+
+    private final long capacity;
+    private final AtomicLong bytes = new AtomicLong();
+    private final AtomicLong evictedPages = new AtomicLong();
+    private final List<EvictionTarget> targets = new CopyOnWriteArrayList<>();
+    private int nextTarget;
+
+    public PageCache(long capacityBytes) {
+        if (capacityBytes <= 0) {
+            throw new IllegalArgumentException("cache capacity must be positive: " + capacityBytes);
+        }
+        this.capacity = capacityBytes;
+    }
+
+    public long capacity() {
+        return capacity;
+    }
+
+    public long bytesInUse() {
+        return bytes.get();
+    }
+
+    public long evictedPages() {
+        return evictedPages.get();
+    }
+
+    public void register(EvictionTarget target) {
+        targets.add(target);
+    }
+
+    public void unregister(EvictionTarget target) {
+        targets.remove(target);
+    }
+
+    /** A page came into memory or grew. */
+    public void charge(long delta) {
+        bytes.addAndGet(delta);
+    }
+
+    /** A page left memory or shrank. */
+    public void release(long delta) {
+        bytes.addAndGet(-delta);
+    }
+
+    public void pageEvicted() {
+        evictedPages.incrementAndGet();
+    }
+
+    /**
+     * Called before an operation, by a thread holding no tree latch: evicts until under the target, and fails if
+     * the cache is still over capacity because nothing could be evicted.
+     */
+    public void makeRoom() {
+        if (bytes.get() <= capacity) {
+            return;
+        }
+        long goal = (long) (capacity * EVICTION_TARGET);
+        int idleRounds = 0;
+        while (bytes.get() > goal && idleRounds < 3) {
+            long freed = 0;
+            List<EvictionTarget> snapshot = List.copyOf(targets);
+            for (int i = 0; i < snapshot.size() && bytes.get() > goal; i++) {
+                EvictionTarget target = snapshot.get(Math.floorMod(nextTarget++, snapshot.size()));
+                freed += target.evict(bytes.get() - goal);
+            }
+            // A pass that frees nothing has still cleared reference bits; the next one may free pages.
+            idleRounds = freed == 0 ? idleRounds + 1 : 0;
+        }
+        if (bytes.get() > capacity) {
+            throw new CacheFullException("the page cache holds " + bytes.get() + " bytes, over its capacity of "
+                    + capacity + ", and no page can be evicted: every page left is pinned (close or reset cursors)");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.wrongodb.storage.page;
+
+import io.wrongodb.storage.block.BlockAddress;
+
+/**
+ * A value in a leaf page: held inline, or stored in its own overflow block. A large value written since the page
+ * was last reconciled keeps its bytes in memory until reconciliation writes its overflow block; after that only
+ * the address is kept and the bytes are read on demand.
+ *
+ * <p>Issue 4 (MVCC) hangs an update chain in front of this: the newest updates first, this value as the oldest.
+ */
+public final class LeafValue {
+    private final int length;
+    private byte[] bytes;
+    private BlockAddress overflow;
+
+    private LeafValue(int length, byte[] bytes, BlockAddress overflow) {
+        this.length = length;
+        this.bytes = bytes;
+        this.overflow = overflow;
+    }
+
+    public static LeafValue of(byte[] bytes) {
+        return new LeafValue(bytes.length, bytes, BlockAddress.NONE);
+    }
+
+    public static LeafValue overflow(BlockAddress address, int length) {
+        return new LeafValue(length, null, address);
+    }
+
+    public int length() {
+        return length;
+    }
+
+    /** The bytes if they are in memory, else null (an overflow value on disk). */
+    public byte[] bytesInMemory() {
+        return bytes;
+    }
+
+    public BlockAddress overflowAddress() {
+        return overflow;
+    }
+
+    public boolean isOverflowOnDisk() {
+        return bytes == null;
+    }
+
+    /** Called by reconciliation once the overflow block is written: the bytes leave memory. */
+    public void storedAt(BlockAddress address) {
+        this.overflow = address;
+        this.bytes = null;
+    }
+}

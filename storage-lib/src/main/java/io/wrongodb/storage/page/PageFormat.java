@@ -1,0 +1,134 @@
+package io.wrongodb.storage.page;
+
+import io.wrongodb.storage.block.BlockAddress;
+import io.wrongodb.storage.block.CorruptBlockException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+
+/**
+ * Writes pages to their on-disk payloads and reads them back; the byte layouts are in {@link LeafPage} and
+ * {@link InternalPage}. Every value of a leaf must already be inline-sized or carry its overflow address.
+ */
+public final class PageFormat {
+    /** Page type bytes. Part of the file format. */
+    static final byte LEAF = 1;
+
+    static final byte INTERNAL = 2;
+    static final byte VALUE_INLINE = 0;
+    static final byte VALUE_OVERFLOW = 1;
+
+    private PageFormat() {}
+
+    public static ByteBuffer write(LeafPage page) {
+        int n = page.size();
+        ByteBuffer out = ByteBuffer.allocate(page.serializedSize()).order(ByteOrder.LITTLE_ENDIAN);
+        out.put(LEAF).put((byte) 0).putShort((short) n);
+        int cell = LeafPage.HEADER_SIZE + 4 * n;
+        for (int i = 0; i < n; i++) {
+            out.putInt(LeafPage.HEADER_SIZE + 4 * i, cell);
+            out.position(cell);
+            byte[] key = page.key(i);
+            LeafValue value = page.value(i);
+            out.putShort((short) key.length).put(key);
+            if (page.isOverflow(value.length())) {
+                if (value.overflowAddress().isNone()) {
+                    throw new IllegalStateException("overflow value of " + value.length() + " bytes has no block yet");
+                }
+                out.put(VALUE_OVERFLOW).putInt(value.length());
+                value.overflowAddress().writeTo(out);
+            } else {
+                out.put(VALUE_INLINE).putInt(value.length()).put(value.bytesInMemory());
+            }
+            cell = out.position();
+        }
+        if (cell != out.capacity()) {
+            throw new IllegalStateException("leaf page serialized to " + cell + " bytes, expected " + out.capacity());
+        }
+        return out.clear();
+    }
+
+    public static ByteBuffer write(InternalPage page) {
+        int n = page.size();
+        ByteBuffer out = ByteBuffer.allocate(page.serializedSize()).order(ByteOrder.LITTLE_ENDIAN);
+        out.put(INTERNAL).put((byte) 0).putShort((short) n);
+        int cell = InternalPage.HEADER_SIZE + 4 * n;
+        for (int i = 0; i < n; i++) {
+            out.putInt(InternalPage.HEADER_SIZE + 4 * i, cell);
+            out.position(cell);
+            byte[] key = page.key(i);
+            BlockAddress child = page.child(i).address();
+            if (child.isNone()) {
+                throw new IllegalStateException("internal page written before its child " + i);
+            }
+            out.putShort((short) key.length).put(key);
+            child.writeTo(out);
+            cell = out.position();
+        }
+        return out.clear();
+    }
+
+    public static LeafPage readLeaf(ByteBuffer payload, BlockAddress from, int overflowThreshold) {
+        ByteBuffer in = payload.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        int n = header(in, LEAF, from);
+        ArrayList<byte[]> keys = new ArrayList<>(n + 8);
+        ArrayList<LeafValue> values = new ArrayList<>(n + 8);
+        for (int i = 0; i < n; i++) {
+            in.position(slot(in, i, from));
+            byte[] key = new byte[Short.toUnsignedInt(in.getShort())];
+            in.get(key);
+            byte kind = in.get();
+            int length = in.getInt();
+            if (kind == VALUE_INLINE) {
+                byte[] value = new byte[length];
+                in.get(value);
+                values.add(LeafValue.of(value));
+            } else if (kind == VALUE_OVERFLOW) {
+                values.add(LeafValue.overflow(BlockAddress.readFrom(in), length));
+            } else {
+                throw new CorruptBlockException("leaf page " + from + " has a value of unknown kind " + kind);
+            }
+            keys.add(key);
+        }
+        LeafPage page = new LeafPage(keys, values, overflowThreshold);
+        page.markClean();
+        return page;
+    }
+
+    public static InternalPage readInternal(ByteBuffer payload, BlockAddress from) {
+        ByteBuffer in = payload.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        int n = header(in, INTERNAL, from);
+        ArrayList<byte[]> keys = new ArrayList<>(n + 8);
+        ArrayList<PageRef> children = new ArrayList<>(n + 8);
+        for (int i = 0; i < n; i++) {
+            in.position(slot(in, i, from));
+            byte[] key = new byte[Short.toUnsignedInt(in.getShort())];
+            in.get(key);
+            keys.add(key);
+            children.add(new PageRef(BlockAddress.readFrom(in), null));
+        }
+        InternalPage page = new InternalPage(keys, children);
+        page.markClean();
+        return page;
+    }
+
+    private static int header(ByteBuffer in, byte expectedType, BlockAddress from) {
+        byte type = in.get(0);
+        if (type != expectedType) {
+            throw new CorruptBlockException("page " + from + " has page type " + type + ", expected " + expectedType);
+        }
+        int n = Short.toUnsignedInt(in.getShort(2));
+        if (LeafPage.HEADER_SIZE + 4L * n > in.limit()) {
+            throw new CorruptBlockException("page " + from + " claims " + n + " entries, more than its size allows");
+        }
+        return n;
+    }
+
+    private static int slot(ByteBuffer in, int index, BlockAddress from) {
+        int offset = in.getInt(LeafPage.HEADER_SIZE + 4 * index);
+        if (offset < LeafPage.HEADER_SIZE || offset >= in.limit()) {
+            throw new CorruptBlockException("page " + from + " slot " + index + " points outside the page: " + offset);
+        }
+        return offset;
+    }
+}

@@ -61,6 +61,8 @@ public final class BlockFile implements AutoCloseable {
     private final Set<Long> allocatedSinceCheckpoint = new HashSet<>();
     private long fileSize;
     private CheckpointSlot checkpoint;
+    private long blocksReused;
+    private long blocksAppended;
 
     private BlockFile(Path path, FileChannel channel, int unit) {
         this.path = path;
@@ -177,6 +179,40 @@ public final class BlockFile implements AutoCloseable {
         return discard.totalBytes();
     }
 
+    /** Both checkpoint slots as they are on disk now, index = slot number; null for an empty or torn slot. */
+    public synchronized CheckpointSlot[] readSlots() {
+        CheckpointSlot[] slots = new CheckpointSlot[2];
+        for (int slot = 0; slot < 2; slot++) {
+            ByteBuffer bytes = ByteBuffer.allocate(unit);
+            try {
+                channel.read(bytes, slotOffset(slot));
+            } catch (IOException e) {
+                throw new StorageException("cannot read checkpoint slot " + slot + " of " + path, e);
+            }
+            slots[slot] = CheckpointSlot.parse(bytes.flip());
+        }
+        return slots;
+    }
+
+    /** What the file looks like now: for the examples, the docs and the tests. */
+    public record Stats(
+            long generation,
+            long fileSize,
+            long availableBytes,
+            long discardedBytes,
+            long blocksReused,
+            long blocksAppended) {}
+
+    public synchronized Stats stats() {
+        return new Stats(
+                checkpoint.generation(),
+                fileSize,
+                avail.totalBytes(),
+                discard.totalBytes(),
+                blocksReused,
+                blocksAppended);
+    }
+
     /** Writes {@code payload} (position to limit) into a newly allocated block. */
     public BlockAddress write(byte type, ByteBuffer payload) {
         int length = payload.remaining();
@@ -263,6 +299,9 @@ public final class BlockFile implements AutoCloseable {
         if (offset < 0) {
             offset = fileSize;
             fileSize += size;
+            blocksAppended++;
+        } else {
+            blocksReused++;
         }
         allocatedSinceCheckpoint.add(offset);
         return offset;

@@ -210,6 +210,7 @@ public final class BTree implements EvictionTarget {
             LeafPage leaf = descend(key, path);
             long before = leaf.footprint();
             int index = leaf.search(key);
+            boolean appended = false;
             if (index >= 0) {
                 if (mode == PutMode.INSERT) {
                     return false;
@@ -219,11 +220,13 @@ public final class BTree implements EvictionTarget {
                 if (mode == PutMode.UPDATE) {
                     return false;
                 }
-                leaf.insert(-index - 1, key.clone(), LeafValue.of(value.clone()));
+                int at = -index - 1;
+                appended = at == leaf.size() && isRightmost(path);
+                leaf.insert(at, key.clone(), LeafValue.of(value.clone()));
             }
             cache.charge(leaf.footprint() - before);
             if (leaf.serializedSize() > config.leafPageMax() && leaf.size() > 1) {
-                splitLeaf(path);
+                splitLeaf(path, appended);
             }
             version++;
             return true;
@@ -273,10 +276,30 @@ public final class BTree implements EvictionTarget {
         }
     }
 
-    private void splitLeaf(TreePath path) {
+    /** True if the path runs down the right edge of the tree: the leaf holds the largest keys. */
+    private static boolean isRightmost(TreePath path) {
+        return isRightmost(path, path.parents.size());
+    }
+
+    /** True if the path's pages above {@code depth} are each their parent's last child. */
+    private static boolean isRightmost(TreePath path, int depth) {
+        for (int level = 0; level < depth; level++) {
+            if (path.indexes.get(level) != path.parents.get(level).size() - 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Splits the path's leaf in two by bytes. When the key that overfilled it was appended at the right edge of
+     * the tree (ascending keys, like ObjectIds), only that key moves to the new page: the full page stays full
+     * instead of leaving a trail of half-empty pages behind a sequential load (WiredTiger's append split).
+     */
+    private void splitLeaf(TreePath path, boolean appended) {
         LeafPage leaf = path.leaf;
         long before = leaf.footprint();
-        int at = leaf.splitPoint();
+        int at = appended ? leaf.size() - 1 : leaf.splitPoint();
         byte[] leftLast = leaf.key(at - 1);
         LeafPage right = leaf.splitOff(at);
         cache.charge(leaf.footprint() + right.footprint() - before);
@@ -301,11 +324,13 @@ public final class BTree implements EvictionTarget {
         }
         InternalPage parent = path.parents.get(level - 1);
         long before = parent.footprint();
-        parent.add(path.indexes.get(level - 1) + 1, separator, sibling);
+        int siblingIndex = path.indexes.get(level - 1) + 1;
+        parent.add(siblingIndex, separator, sibling);
         cache.charge(parent.footprint() - before);
         if (parent.serializedSize() > config.internalPageMax() && parent.size() > 3) {
             before = parent.footprint();
-            int at = parent.splitPoint();
+            boolean appended = siblingIndex == parent.size() - 1 && isRightmost(path, level - 1);
+            int at = appended ? parent.size() - 1 : parent.splitPoint();
             byte[] up = parent.key(at);
             InternalPage right = parent.splitOff(at);
             cache.charge(parent.footprint() + right.footprint() - before);

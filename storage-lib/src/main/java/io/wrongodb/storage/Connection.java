@@ -47,7 +47,13 @@ public final class Connection implements AutoCloseable {
         } catch (IOException e) {
             throw new StorageException("cannot create " + directory + ": " + e.getMessage(), e);
         }
-        return new Connection(config, BlockFile.open(directory.resolve(FILE_NAME), config.allocationUnit()));
+        BlockFile file = BlockFile.open(directory.resolve(FILE_NAME), config.allocationUnit());
+        try {
+            return new Connection(config, file);
+        } catch (RuntimeException e) {
+            file.close();
+            throw e;
+        }
     }
 
     public StorageConfig config() {

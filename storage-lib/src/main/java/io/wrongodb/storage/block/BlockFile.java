@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.Set;
@@ -70,23 +71,50 @@ public final class BlockFile implements AutoCloseable {
         this.unit = unit;
     }
 
-    /** Opens the file at {@code path}, creating an empty one (no checkpoint yet) if it does not exist. */
+    /**
+     * Opens the file at {@code path}, creating an empty one (no checkpoint yet) if it does not exist. A new file is
+     * built under a temporary name and renamed into place once its header and slot are synced, so a crash while
+     * creating it leaves no file rather than a half-made one.
+     */
     public static BlockFile open(Path path, int allocationUnit) {
+        Path creating = path.resolveSibling(path.getFileName() + ".creating");
+        FileChannel channel = null;
         try {
-            boolean exists = Files.exists(path) && Files.size(path) > 0;
-            FileChannel channel = FileChannel.open(
-                    path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            if (!exists) {
+            Files.deleteIfExists(creating);
+            if (!Files.exists(path)) {
+                channel = FileChannel.open(
+                        creating, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
                 BlockFile file = new BlockFile(path, channel, allocationUnit);
                 file.initialize();
+                Files.move(creating, path, StandardCopyOption.ATOMIC_MOVE);
+                syncDirectory(path.toAbsolutePath().getParent());
                 return file;
             }
+            channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
             int unit = readHeader(path, channel);
             BlockFile file = new BlockFile(path, channel, unit);
             file.loadCheckpoint();
             return file;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            if (e instanceof StorageException storage) {
+                throw storage;
+            }
             throw new StorageException("cannot open " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void syncDirectory(Path dir) {
+        try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
+            directory.force(true);
+        } catch (IOException ignored) {
+            // Some file systems cannot sync a directory; the rename is then as durable as they make it.
         }
     }
 

@@ -457,8 +457,11 @@ public final class BTree implements EvictionTarget {
     public long evict(long bytesWanted) {
         latch.writeLock().lock();
         try {
-            if (dropped || !(root.page() instanceof InternalPage)) {
+            if (dropped) {
                 return 0;
+            }
+            if (root.page() instanceof LeafPage rootLeaf) {
+                return writeRootLeaf(rootLeaf);
             }
             List<InternalPage> parents = new ArrayList<>();
             List<Integer> indexes = new ArrayList<>();
@@ -494,6 +497,19 @@ public final class BTree implements EvictionTarget {
         } finally {
             latch.writeLock().unlock();
         }
+    }
+
+    /**
+     * A tree that is a single leaf keeps it in memory, but writing it out still frees the bytes of large values
+     * waiting for their overflow blocks.
+     */
+    private long writeRootLeaf(LeafPage leaf) {
+        if (!leaf.isDirty() || leaf.isPinned()) {
+            return 0;
+        }
+        long before = leaf.footprint();
+        reconcileLeaf(root, leaf);
+        return Math.max(0, before - leaf.footprint());
     }
 
     /** The in-memory leaves in key order, each as (parent, child index). Internal pages stay in memory. */

@@ -43,7 +43,8 @@ public final class BTree implements EvictionTarget {
     private final PageRef root;
     private volatile long version;
     private byte[] evictionHand = Keys.EMPTY;
-    private boolean dropped;
+    private volatile boolean dropped;
+    private volatile boolean closed;
 
     private BTree(String name, BlockFile file, PageCache cache, TreeConfig config, BlockAddress rootAddress) {
         this.name = name;
@@ -457,7 +458,7 @@ public final class BTree implements EvictionTarget {
     public long evict(long bytesWanted) {
         latch.writeLock().lock();
         try {
-            if (dropped) {
+            if (dropped || closed) {
                 return 0;
             }
             if (root.page() instanceof LeafPage rootLeaf) {
@@ -490,6 +491,9 @@ public final class BTree implements EvictionTarget {
                 cache.pageEvicted();
                 freed += leaf.footprint();
             }
+            if (freed < bytesWanted) {
+                freed += evictInternalPages((InternalPage) root.page(), bytesWanted - freed);
+            }
             if (freed > 0) {
                 version++;
             }
@@ -497,6 +501,43 @@ public final class BTree implements EvictionTarget {
         } finally {
             latch.writeLock().unlock();
         }
+    }
+
+    /**
+     * Evicts internal pages none of whose children is in memory (never the root), deepest first, with the same
+     * second chance as leaves. Only needed when leaves alone cannot make room: a small cache and a large tree.
+     */
+    private long evictInternalPages(InternalPage parent, long bytesWanted) {
+        long freed = 0;
+        for (int i = 0; i < parent.size() && freed < bytesWanted; i++) {
+            PageRef ref = parent.child(i);
+            if (!(ref.page() instanceof InternalPage child)) {
+                continue;
+            }
+            freed += evictInternalPages(child, bytesWanted - freed);
+            if (freed >= bytesWanted || hasChildInMemory(child) || child.isPinned() || child.takeRecentlyUsed()) {
+                continue;
+            }
+            if (child.isDirty()) {
+                replaceBlock(ref, BlockType.INTERNAL_PAGE, PageFormat.write(child));
+                child.markClean();
+                parent.markDirty();
+            }
+            ref.setPage(null);
+            cache.release(child.footprint());
+            cache.pageEvicted();
+            freed += child.footprint();
+        }
+        return freed;
+    }
+
+    private static boolean hasChildInMemory(InternalPage page) {
+        for (int i = 0; i < page.size(); i++) {
+            if (page.child(i).page() != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -568,6 +609,8 @@ public final class BTree implements EvictionTarget {
     public void unload() {
         latch.writeLock().lock();
         try {
+            closed = true;
+            version++;
             cache.unregister(this);
             releaseSubtree(root);
         } finally {
@@ -615,6 +658,9 @@ public final class BTree implements EvictionTarget {
     void checkOpen() {
         if (dropped) {
             throw new StorageException("table " + name + " was dropped");
+        }
+        if (closed) {
+            throw new StorageException("table " + name + " is closed: its connection was closed");
         }
     }
 }

@@ -87,7 +87,7 @@ public final class PageCache {
         if (bytes.get() > capacity) {
             throw new CacheFullException("the page cache holds " + bytes.get() + " bytes, over its capacity of "
                     + capacity + ", and no page can be evicted: the pages left are pinned by positioned cursors (close"
-                    + " or reset them) or are the trees' internal pages");
+                    + " or reset them) or are the tables' root pages");
         }
     }
 }

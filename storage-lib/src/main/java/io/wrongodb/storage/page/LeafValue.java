@@ -11,8 +11,10 @@ import io.wrongodb.storage.block.BlockAddress;
  */
 public final class LeafValue {
     private final int length;
-    private byte[] bytes;
-    private BlockAddress overflow;
+    // Volatile, and the address is set before the bytes are dropped: a reader that finds no bytes finds the address
+    // (a checkpoint writes values out while readers share the latch).
+    private volatile byte[] bytes;
+    private volatile BlockAddress overflow;
 
     private LeafValue(int length, byte[] bytes, BlockAddress overflow) {
         this.length = length;

@@ -27,6 +27,9 @@ import java.util.stream.Stream;
 final class LogFiles {
     static final String PREFIX = "wrongodb-log.";
     static final String PREPARED = "wrongodb-log.prep";
+    /** Only numbered files are logs; the prepared file and its temporary are not. */
+    private static final java.util.regex.Pattern LOG_FILE_NAME =
+            java.util.regex.Pattern.compile("wrongodb-log\\.\\d{10}");
     /** Part of the log format. */
     static final long MAGIC = 0x3130_3047_4f4c_4757L; // "WGLOG001" read little-endian
 
@@ -44,7 +47,7 @@ final class LogFiles {
     static List<Integer> list(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(path -> path.getFileName().toString())
-                    .filter(name -> name.startsWith(PREFIX) && !name.equals(PREPARED))
+                    .filter(name -> LOG_FILE_NAME.matcher(name).matches())
                     .map(name -> Integer.parseInt(name.substring(PREFIX.length())))
                     .sorted()
                     .toList();

@@ -92,11 +92,24 @@ public final class WriteAheadLog implements AutoCloseable {
         }
     }
 
+    /** Where a buffered record starts, and where it ends (what a sync must reach to cover it). */
+    public record Appended(Lsn lsn, Lsn end) {}
+
     /** Appends a record; returns its LSN once the mode's promise holds. */
     public Lsn append(byte type, ByteBuffer payload, CommitMode mode) {
+        Appended appended = buffer(type, payload);
+        if (mode == CommitMode.SYNC) {
+            awaitSynced(appended.end());
+        }
+        return appended.lsn();
+    }
+
+    /**
+     * Copies a record into the log buffer and gives it its LSN, without waiting for any write: the caller may hold
+     * a latch that orders records, and waits for durability with {@link #awaitSynced} after letting it go.
+     */
+    public Appended buffer(byte type, ByteBuffer payload) {
         int size = LogRecord.alignedSize(payload.remaining());
-        Lsn lsn;
-        Lsn end;
         lock.lock();
         try {
             checkUsable();
@@ -104,30 +117,42 @@ public final class WriteAheadLog implements AutoCloseable {
                 currentFile++;
                 nextOffset = LogFiles.FIRST_RECORD;
             }
-            lsn = new Lsn(currentFile, nextOffset);
+            Lsn lsn = new Lsn(currentFile, nextOffset);
             buffer(lsn, size).put(encode(lsn, type, payload, size));
             nextOffset += size;
-            end = new Lsn(currentFile, nextOffset);
             if (pending.size() == 1 && pending.get(0).bytes.position() == size) {
                 oldestPendingNanos = System.nanoTime();
             }
             commits.incrementAndGet();
-            if (mode == CommitMode.SYNC) {
-                syncWaiters++;
-                work.signal();
-                try {
-                    while (syncedEnd.isBefore(end) && failure == null) {
-                        synced.awaitUninterruptibly();
-                    }
-                } finally {
-                    syncWaiters--;
+            return new Appended(lsn, new Lsn(currentFile, nextOffset));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until the log is synced at least up to {@code end}; throws if the log failed. */
+    public void awaitSynced(Lsn end) {
+        lock.lock();
+        try {
+            if (!syncedEnd.isBefore(end)) {
+                return;
+            }
+            checkUsable();
+            syncWaiters++;
+            work.signal();
+            try {
+                while (syncedEnd.isBefore(end) && failure == null) {
+                    synced.awaitUninterruptibly();
                 }
+            } finally {
+                syncWaiters--;
+            }
+            if (failure != null) {
                 checkUsable();
             }
         } finally {
             lock.unlock();
         }
-        return lsn;
     }
 
     private ByteBuffer encode(Lsn lsn, byte type, ByteBuffer payload, int size) {
@@ -152,23 +177,7 @@ public final class WriteAheadLog implements AutoCloseable {
 
     /** Waits until everything appended so far is synced. */
     public void flush() {
-        lock.lock();
-        try {
-            checkUsable();
-            Lsn end = new Lsn(currentFile, nextOffset);
-            syncWaiters++;
-            work.signal();
-            try {
-                while (syncedEnd.isBefore(end) && failure == null) {
-                    synced.awaitUninterruptibly();
-                }
-            } finally {
-                syncWaiters--;
-            }
-            checkUsable();
-        } finally {
-            lock.unlock();
-        }
+        awaitSynced(end());
     }
 
     /** The LSN the next record will get. */

@@ -1,5 +1,6 @@
 package io.wrongodb.storage;
 
+import io.wrongodb.storage.wal.CommitMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,13 +11,24 @@ import java.util.List;
 public final class Session implements AutoCloseable {
     private final Connection connection;
     private final List<TableCursor> cursors = new ArrayList<>();
+    private CommitMode commitMode;
 
-    Session(Connection connection) {
+    Session(Connection connection, CommitMode commitMode) {
         this.connection = connection;
+        this.commitMode = commitMode;
+    }
+
+    /** When this session's writes return: after the log's fsync (SYNC) or once buffered (ASYNC). */
+    public CommitMode commitMode() {
+        return commitMode;
+    }
+
+    public void setCommitMode(CommitMode commitMode) {
+        this.commitMode = commitMode;
     }
 
     public TableCursor openCursor(String table) {
-        TableCursor cursor = new TableCursor(connection.table(table), connection.cache());
+        TableCursor cursor = new TableCursor(connection, this, connection.table(table));
         cursors.add(cursor);
         return cursor;
     }

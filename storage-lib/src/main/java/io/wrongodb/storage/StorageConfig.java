@@ -2,6 +2,8 @@ package io.wrongodb.storage;
 
 import io.wrongodb.storage.block.BlockFile;
 import io.wrongodb.storage.btree.TreeConfig;
+import io.wrongodb.storage.wal.CommitMode;
+import io.wrongodb.storage.wal.WalConfig;
 
 /**
  * How a connection is opened.
@@ -9,8 +11,24 @@ import io.wrongodb.storage.btree.TreeConfig;
  * @param cacheSizeBytes bytes of pages the cache may hold before eviction starts
  * @param allocationUnit the file's block granularity (fixed when the file is created)
  * @param tree page sizes and key/value limits of every table
+ * @param logEnabled whether writes go through the write-ahead log; without it only checkpoints are durable (the
+ *     checkpoint crash tests run that way, to test checkpoints alone)
+ * @param wal log file size and commit interval
+ * @param commitMode when a write returns, unless its session says otherwise: {@link CommitMode#ASYNC} (as
+ *     MongoDB's default {@code j: false}, and WiredTiger's default) or {@link CommitMode#SYNC}
  */
-public record StorageConfig(long cacheSizeBytes, int allocationUnit, TreeConfig tree) {
+public record StorageConfig(
+        long cacheSizeBytes,
+        int allocationUnit,
+        TreeConfig tree,
+        boolean logEnabled,
+        WalConfig wal,
+        CommitMode commitMode) {
+    /** Without a log: only checkpoints are durable. */
+    public StorageConfig(long cacheSizeBytes, int allocationUnit, TreeConfig tree) {
+        this(cacheSizeBytes, allocationUnit, tree, false, WalConfig.defaults(), CommitMode.ASYNC);
+    }
+
     public static final int DEFAULT_LEAF_PAGE_MAX = 32 * 1024;
     public static final int DEFAULT_INTERNAL_PAGE_MAX = 16 * 1024;
     public static final int DEFAULT_OVERFLOW_THRESHOLD = 8 * 1024;
@@ -28,14 +46,29 @@ public record StorageConfig(long cacheSizeBytes, int allocationUnit, TreeConfig 
                         DEFAULT_INTERNAL_PAGE_MAX,
                         DEFAULT_OVERFLOW_THRESHOLD,
                         DEFAULT_MAX_KEY_SIZE,
-                        DEFAULT_MAX_VALUE_SIZE));
+                        DEFAULT_MAX_VALUE_SIZE),
+                true,
+                WalConfig.defaults(),
+                CommitMode.ASYNC);
     }
 
     public StorageConfig withCacheSize(long bytes) {
-        return new StorageConfig(bytes, allocationUnit, tree);
+        return new StorageConfig(bytes, allocationUnit, tree, logEnabled, wal, commitMode);
     }
 
     public StorageConfig withTree(TreeConfig tree) {
-        return new StorageConfig(cacheSizeBytes, allocationUnit, tree);
+        return new StorageConfig(cacheSizeBytes, allocationUnit, tree, logEnabled, wal, commitMode);
+    }
+
+    public StorageConfig withLog(boolean enabled) {
+        return new StorageConfig(cacheSizeBytes, allocationUnit, tree, enabled, wal, commitMode);
+    }
+
+    public StorageConfig withWal(WalConfig wal) {
+        return new StorageConfig(cacheSizeBytes, allocationUnit, tree, logEnabled, wal, commitMode);
+    }
+
+    public StorageConfig withCommitMode(CommitMode mode) {
+        return new StorageConfig(cacheSizeBytes, allocationUnit, tree, logEnabled, wal, mode);
     }
 }

@@ -5,7 +5,7 @@ import io.wrongodb.storage.btree.TreeCursor;
 import io.wrongodb.storage.cache.PageCache;
 
 /**
- * Reads and writes one table. Keys and values are byte arrays; keys sort by unsigned lexicographic order.
+ * Reads and writes one table. Writes are logged and return as the session's commit mode says. Keys and values are byte arrays; keys sort by unsigned lexicographic order.
  *
  * <p>search, searchNear, seek, next and prev position the cursor (and pin its page until it moves, is reset or is
  * closed); insert, update, put and remove leave it unpositioned. A positioned cursor stays valid while other
@@ -24,38 +24,42 @@ public final class TableCursor implements AutoCloseable {
         NONE
     }
 
+    private final Connection connection;
+    private final Session session;
     private final BTree tree;
     private final PageCache cache;
     private final TreeCursor cursor;
 
-    TableCursor(BTree tree, PageCache cache) {
+    TableCursor(Connection connection, Session session, BTree tree) {
+        this.connection = connection;
+        this.session = session;
         this.tree = tree;
-        this.cache = cache;
+        this.cache = connection.cache();
         this.cursor = new TreeCursor(tree);
     }
 
     /** Adds the key; false (and no change) if it exists. */
     public boolean insert(byte[] key, byte[] value) {
         beginWrite();
-        return tree.put(key, value, BTree.PutMode.INSERT);
+        return connection.put(tree, key, value, BTree.PutMode.INSERT, session.commitMode());
     }
 
     /** Replaces the key's value; false (and no change) if it does not exist. */
     public boolean update(byte[] key, byte[] value) {
         beginWrite();
-        return tree.put(key, value, BTree.PutMode.UPDATE);
+        return connection.put(tree, key, value, BTree.PutMode.UPDATE, session.commitMode());
     }
 
     /** Inserts or replaces. */
     public void put(byte[] key, byte[] value) {
         beginWrite();
-        tree.put(key, value, BTree.PutMode.UPSERT);
+        connection.put(tree, key, value, BTree.PutMode.UPSERT, session.commitMode());
     }
 
     /** Removes the key; false if it did not exist. */
     public boolean remove(byte[] key) {
         beginWrite();
-        return tree.remove(key);
+        return connection.remove(tree, key, session.commitMode());
     }
 
     /** Positions on {@code key} if it exists; otherwise the cursor ends unpositioned. */

@@ -361,7 +361,7 @@ class CorruptionTest {
         long newestSlot = map.unit() * (1 + map.generation() % 2);
         SplittableRandom random = new SplittableRandom(SEED);
         // Every byte the slot's CRC covers, and the CRC itself.
-        for (int field = 0; field < 60; field++) {
+        for (int field = 0; field < 72; field++) {
             flip(newestSlot + field, mask(random));
             expected.clear();
             expected.putAll(contentA);
@@ -382,7 +382,7 @@ class CorruptionTest {
         FileMap map = FileMap.read(file);
         long olderSlot = map.unit() * (1 + (map.generation() + 1) % 2);
         SplittableRandom random = new SplittableRandom(SEED);
-        for (int field = 0; field < 60; field += 7) {
+        for (int field = 0; field < 72; field += 7) {
             int mask = mask(random);
             flip(olderSlot + field, mask);
             assertThat(readEverything())
@@ -453,9 +453,9 @@ class CorruptionTest {
             for (int slot = 0; slot < 2; slot++) {
                 int at = unit * (1 + slot);
                 CRC32C crc = new CRC32C();
-                crc.update(bytes, at, 56);
+                crc.update(bytes, at, 68);
                 boolean valid =
-                        all.getLong(at) == 0x3130_5450_4b43_4757L && (int) crc.getValue() == all.getInt(at + 56);
+                        all.getLong(at) == 0x3130_5450_4b43_4757L && (int) crc.getValue() == all.getInt(at + 68);
                 generations[slot] = valid ? all.getLong(at + 8) : -1;
             }
             return generations;
@@ -467,10 +467,10 @@ class CorruptionTest {
             int unit = all.getInt(12);
             ByteBuffer best = null;
             for (int slot = 0; slot < 2; slot++) {
-                ByteBuffer s = all.slice(unit * (1 + slot), 60).order(ByteOrder.LITTLE_ENDIAN);
+                ByteBuffer s = all.slice(unit * (1 + slot), 72).order(ByteOrder.LITTLE_ENDIAN);
                 CRC32C crc = new CRC32C();
-                crc.update(bytes, unit * (1 + slot), 56);
-                boolean valid = s.getLong(0) == 0x3130_5450_4b43_4757L && (int) crc.getValue() == s.getInt(56);
+                crc.update(bytes, unit * (1 + slot), 68);
+                boolean valid = s.getLong(0) == 0x3130_5450_4b43_4757L && (int) crc.getValue() == s.getInt(68);
                 if (valid && (best == null || s.getLong(8) > best.getLong(8))) {
                     best = s;
                 }

@@ -54,6 +54,7 @@ public final class CrashWorker {
      * leaves between checkpoints); the default 8 KiB overflow threshold.
      */
     static StorageConfig config() {
+        // Without the log: these crash tests check checkpoints alone (WalCrashLoopTest checks the log).
         return new StorageConfig(
                 2L * 1024 * 1024,
                 BlockFile.DEFAULT_ALLOCATION_UNIT,

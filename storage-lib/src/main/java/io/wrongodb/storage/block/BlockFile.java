@@ -126,7 +126,7 @@ public final class BlockFile implements AutoCloseable {
         header.putInt((int) crc.getValue()).clear();
         writeFully(header, 0);
         fileSize = 3L * unit;
-        checkpoint = new CheckpointSlot(0, BlockAddress.NONE, BlockAddress.NONE, fileSize);
+        checkpoint = new CheckpointSlot(0, BlockAddress.NONE, BlockAddress.NONE, fileSize, 0, 0);
         writeFully(checkpoint.serialize(unit), slotOffset(0));
         writeFully(ByteBuffer.allocate(unit), slotOffset(1));
         channel.force(true);
@@ -341,6 +341,14 @@ public final class BlockFile implements AutoCloseable {
      * be reused. A crash anywhere before the slot is synced reopens at the previous checkpoint.
      */
     public synchronized CheckpointSlot checkpoint(BlockAddress metadataRoot) {
+        return checkpoint(metadataRoot, 0, 0);
+    }
+
+    /**
+     * As {@link #checkpoint(BlockAddress)}, recording the log position ({@code logFile}, {@code logOffset}) from
+     * which recovery must replay on top of this checkpoint.
+     */
+    public synchronized CheckpointSlot checkpoint(BlockAddress metadataRoot, int logFile, long logOffset) {
         try {
             FaultPoints.reach("checkpoint.after-pages");
             free(checkpoint.availList());
@@ -365,7 +373,8 @@ public final class BlockFile implements AutoCloseable {
             channel.force(false);
             FaultPoints.reach("checkpoint.after-sync");
 
-            CheckpointSlot next = new CheckpointSlot(checkpoint.generation() + 1, metadataRoot, listAddress, end);
+            CheckpointSlot next =
+                    new CheckpointSlot(checkpoint.generation() + 1, metadataRoot, listAddress, end, logFile, logOffset);
             ByteBuffer slot = next.serialize(unit);
             if (FaultPoints.armed("checkpoint.torn-slot")) {
                 writeFully(slot.limit(CheckpointSlot.SERIALIZED_SIZE / 2), slotOffset(next.generation()));

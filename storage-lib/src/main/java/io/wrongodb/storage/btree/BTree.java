@@ -203,6 +203,15 @@ public final class BTree implements EvictionTarget {
 
     /** Stores {@code value} under {@code key} as {@code mode} allows; returns false if the mode refused. */
     public boolean put(byte[] key, byte[] value, PutMode mode) {
+        return put(key, value, mode, null);
+    }
+
+    /**
+     * As {@link #put(byte[], byte[], PutMode)}; {@code beforeApply}, if given, runs under the latch once the write
+     * is sure to happen and before it is applied: where the engine gives the write its place in the log, so that
+     * log order and tree order agree.
+     */
+    public boolean put(byte[] key, byte[] value, PutMode mode, Runnable beforeApply) {
         checkSizes(key, value);
         latch.writeLock().lock();
         try {
@@ -212,15 +221,15 @@ public final class BTree implements EvictionTarget {
             long before = leaf.footprint();
             int index = leaf.search(key);
             boolean appended = false;
+            if ((index >= 0 && mode == PutMode.INSERT) || (index < 0 && mode == PutMode.UPDATE)) {
+                return false;
+            }
+            if (beforeApply != null) {
+                beforeApply.run();
+            }
             if (index >= 0) {
-                if (mode == PutMode.INSERT) {
-                    return false;
-                }
                 freeValue(leaf.replace(index, LeafValue.of(value.clone())));
             } else {
-                if (mode == PutMode.UPDATE) {
-                    return false;
-                }
                 int at = -index - 1;
                 appended = at == leaf.size() && isRightmost(path);
                 leaf.insert(at, key.clone(), LeafValue.of(value.clone()));
@@ -238,6 +247,11 @@ public final class BTree implements EvictionTarget {
 
     /** Removes {@code key}; returns false if it was absent. */
     public boolean remove(byte[] key) {
+        return remove(key, null);
+    }
+
+    /** As {@link #remove(byte[])}, running {@code beforeApply} under the latch once the key is known to exist. */
+    public boolean remove(byte[] key, Runnable beforeApply) {
         latch.writeLock().lock();
         try {
             checkOpen();
@@ -246,6 +260,9 @@ public final class BTree implements EvictionTarget {
             int index = leaf.search(key);
             if (index < 0) {
                 return false;
+            }
+            if (beforeApply != null) {
+                beforeApply.run();
             }
             long before = leaf.footprint();
             freeValue(leaf.remove(index));

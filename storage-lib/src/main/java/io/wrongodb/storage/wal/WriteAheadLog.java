@@ -62,9 +62,9 @@ public final class WriteAheadLog implements AutoCloseable {
         this.dir = dir;
         this.config = config;
         this.currentBatch = lastBatch + 1;
-        if (end.file() == 0) {
-            currentFile = 1;
-            channel = LogFiles.create(dir, 1, config.fileSize());
+        if (end.file() == 0 || end.offset() == 0) {
+            currentFile = Math.max(1, end.file());
+            channel = LogFiles.create(dir, currentFile, config.fileSize());
             nextOffset = LogFiles.FIRST_RECORD;
         } else {
             currentFile = end.file();
@@ -80,8 +80,9 @@ public final class WriteAheadLog implements AutoCloseable {
     }
 
     /**
-     * Opens the log in {@code dir} to append after {@code end}, the end found by {@link LogScanner#recover} (or
-     * {@link Lsn#NONE} for a new log), whose last batch was {@code lastBatch}.
+     * Opens the log in {@code dir} to append after {@code end}, the end found by {@link LogScanner#recover}, whose
+     * last batch was {@code lastBatch}. {@link Lsn#NONE} starts a new log at file 1; an LSN with offset 0 starts a
+     * new log at that file number.
      */
     public static WriteAheadLog open(Path dir, WalConfig config, Lsn end, long lastBatch) {
         try {
@@ -286,7 +287,9 @@ public final class WriteAheadLog implements AutoCloseable {
         List<FileChannel> toSync = new ArrayList<>();
         for (Segment segment : batch) {
             if (segment.file != channelFile) {
+                // The file being left is synced and closed here, not with the rest of the batch.
                 channel.force(false);
+                toSync.remove(channel);
                 channel.close();
                 channel = LogFiles.create(dir, segment.file, config.fileSize());
                 channelFile = segment.file;

@@ -140,4 +140,25 @@ class WriteAheadLogTest {
         assertThat(ids).last().isEqualTo(201);
         assertThat(ids).hasSize(52);
     }
+
+    @Test
+    void oneBatchThatSpansAFileSwitchIsWrittenAndSynced() {
+        int records = 64;
+        try (WriteAheadLog log =
+                WriteAheadLog.open(dir, new WalConfig(64 * 1024, Duration.ofSeconds(5)), Lsn.NONE, 0)) {
+            // Buffered without waiting: the writer takes them as one batch, which crosses several files.
+            WriteAheadLog.Appended last = null;
+            for (int i = 0; i < records; i++) {
+                last = log.buffer(LogRecord.COMMIT, payload(i, 5000));
+            }
+            log.awaitSynced(last.end());
+            assertThat(log.fsyncs()).isEqualTo(1);
+            log.append(LogRecord.COMMIT, payload(records, 10), CommitMode.SYNC);
+        }
+        assertThat(LogFiles.list(dir).size()).isGreaterThan(3);
+        assertThat(readAll(dir))
+                .extracting(r -> r.payload().getInt(0))
+                .hasSize(records + 1)
+                .isSorted();
+    }
 }

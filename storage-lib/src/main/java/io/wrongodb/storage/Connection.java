@@ -225,6 +225,11 @@ public final class Connection implements AutoCloseable {
         return metadata.names();
     }
 
+    /** The metadata table's tree, for tests that check the cache's accounting. */
+    BTree metadataTree() {
+        return metadata.tree();
+    }
+
     BTree table(String name) {
         checkOpen();
         BTree tree = tables.get(name);

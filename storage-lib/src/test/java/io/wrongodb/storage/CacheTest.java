@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.wrongodb.storage.btree.TreeConfig;
 import io.wrongodb.storage.cache.CacheFullException;
 import io.wrongodb.storage.support.StorageException;
-import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,13 +79,7 @@ class CacheTest {
     }
 
     static io.wrongodb.storage.btree.BTree metadataTree(Connection conn) {
-        try {
-            Field field = Connection.class.getDeclaredField("metadata");
-            field.setAccessible(true);
-            return ((MetadataTable) field.get(conn)).tree();
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError("Connection.metadata is not reachable", e);
-        }
+        return conn.metadataTree();
     }
 
     // ---- staying near capacity ------------------------------------------------------------------------------

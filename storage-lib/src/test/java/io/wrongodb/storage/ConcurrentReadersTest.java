@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wrongodb.storage.btree.TreeConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -341,12 +340,6 @@ class ConcurrentReadersTest {
     }
 
     static io.wrongodb.storage.btree.BTree metadataTree(Connection conn) {
-        try {
-            Field field = Connection.class.getDeclaredField("metadata");
-            field.setAccessible(true);
-            return ((MetadataTable) field.get(conn)).tree();
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError("Connection.metadata is not reachable", e);
-        }
+        return conn.metadataTree();
     }
 }

@@ -10,7 +10,6 @@ import io.wrongodb.storage.btree.TreeConfig;
 import io.wrongodb.storage.support.StorageException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -872,13 +871,7 @@ class TableModelPropertyTest {
     }
 
     static io.wrongodb.storage.btree.BTree metadataTree(Connection conn) {
-        try {
-            Field field = Connection.class.getDeclaredField("metadata");
-            field.setAccessible(true);
-            return ((MetadataTable) field.get(conn)).tree();
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError("Connection.metadata is not reachable", e);
-        }
+        return conn.metadataTree();
     }
 
     static String show(byte[] key) {

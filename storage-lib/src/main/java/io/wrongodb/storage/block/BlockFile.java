@@ -243,25 +243,16 @@ public final class BlockFile implements AutoCloseable {
 
     /** Writes {@code payload} (position to limit) into a newly allocated block. */
     public BlockAddress write(byte type, ByteBuffer payload) {
-        int length = payload.remaining();
-        long size = roundUp(BLOCK_HEADER_SIZE + (long) length);
+        long size = roundUp(BLOCK_HEADER_SIZE + (long) payload.remaining());
         if (size > Integer.MAX_VALUE) {
             throw new StorageException("a block of " + size + " bytes is too large");
         }
-        ByteBuffer block = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
-        block.putInt(length).putInt(0).put(type).position(BLOCK_HEADER_SIZE);
-        block.put(payload.duplicate());
-        CRC32C crc = new CRC32C();
-        crc.update(block.array(), 0, block.capacity());
-        int checksum = (int) crc.getValue();
-        block.putInt(4, checksum).clear();
         long offset = allocate((int) size);
         try {
-            writeFully(block, offset);
+            return writeAt(offset, (int) size, type, payload.duplicate());
         } catch (IOException e) {
             throw new StorageException("cannot write block at " + offset + " in " + path + ": " + e.getMessage(), e);
         }
-        return new BlockAddress(offset, (int) size, checksum);
     }
 
     /** Reads the block at {@code address}, checks it, and returns its payload (its type byte is at payload 0 for pages). */

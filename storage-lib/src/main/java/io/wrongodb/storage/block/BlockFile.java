@@ -53,6 +53,12 @@ public final class BlockFile implements AutoCloseable {
     static final int FORMAT_VERSION = 1;
     static final int BLOCK_HEADER_SIZE = 16;
     public static final int DEFAULT_ALLOCATION_UNIT = 4096;
+    /** Blocks up to this size are read and written through a reused per-thread buffer. */
+    private static final int MAX_SCRATCH_BYTES = 1 << 20;
+
+    private static final byte[] ZEROS = new byte[4096];
+    private static final ThreadLocal<ByteBuffer> SCRATCH =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(64 * 1024).order(ByteOrder.LITTLE_ENDIAN));
 
     private final Path path;
     private final FileChannel channel;
@@ -260,7 +266,7 @@ public final class BlockFile implements AutoCloseable {
         if (address.isNone()) {
             throw new IllegalArgumentException("cannot read the empty address");
         }
-        ByteBuffer block = ByteBuffer.allocate(address.size()).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer block = scratch(address.size());
         try {
             int read = 0;
             while (block.hasRemaining()) {
@@ -276,9 +282,7 @@ public final class BlockFile implements AutoCloseable {
         }
         int stored = block.getInt(4);
         block.putInt(4, 0);
-        CRC32C crc = new CRC32C();
-        crc.update(block.array(), 0, block.capacity());
-        int computed = (int) crc.getValue();
+        int computed = checksum(block.flip());
         if (computed != stored || stored != address.checksum()) {
             throw new CorruptBlockException("block at offset " + address.offset() + " (" + address.size()
                     + " bytes) in " + path + " failed its checksum: computed " + Integer.toHexString(computed)
@@ -295,10 +299,33 @@ public final class BlockFile implements AutoCloseable {
                     "block at offset " + address.offset() + " in " + path + " is a " + BlockType.name(type)
                             + " block of " + length + " bytes; expected a " + BlockType.name(expectedType));
         }
-        return block.position(BLOCK_HEADER_SIZE)
-                .limit(BLOCK_HEADER_SIZE + length)
-                .slice()
-                .order(ByteOrder.LITTLE_ENDIAN);
+        byte[] payload = new byte[length];
+        block.get(BLOCK_HEADER_SIZE, payload);
+        return ByteBuffer.wrap(payload).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /**
+     * A buffer of {@code size} bytes (position 0, limit size) for one block read or write by this thread: reused
+     * and outside the heap, so blocks are neither zeroed on allocation nor copied through the JDK's temporary
+     * buffers on their way to the file. Blocks larger than the reused buffer keeps get a buffer of their own.
+     */
+    private static ByteBuffer scratch(int size) {
+        if (size > MAX_SCRATCH_BYTES) {
+            return ByteBuffer.allocateDirect(size).order(ByteOrder.LITTLE_ENDIAN);
+        }
+        ByteBuffer buffer = SCRATCH.get();
+        if (buffer.capacity() < size) {
+            buffer = ByteBuffer.allocateDirect(Math.max(size, 2 * buffer.capacity()))
+                    .order(ByteOrder.LITTLE_ENDIAN);
+            SCRATCH.set(buffer);
+        }
+        return buffer.clear().limit(size);
+    }
+
+    private static int checksum(ByteBuffer block) {
+        CRC32C crc = new CRC32C();
+        crc.update(block.duplicate());
+        return (int) crc.getValue();
     }
 
     /** Frees a block that no page references any more. */
@@ -393,13 +420,19 @@ public final class BlockFile implements AutoCloseable {
     }
 
     private BlockAddress writeAt(long offset, int size, byte type, ByteBuffer payload) throws IOException {
-        ByteBuffer block = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
-        block.putInt(payload.remaining()).putInt(0).put(type).position(BLOCK_HEADER_SIZE);
+        ByteBuffer block = scratch(size);
+        block.putInt(payload.remaining())
+                .putInt(0)
+                .put(type)
+                .putInt(0)
+                .putShort((short) 0)
+                .put((byte) 0);
         block.put(payload);
-        CRC32C crc = new CRC32C();
-        crc.update(block.array(), 0, size);
-        int checksum = (int) crc.getValue();
-        block.putInt(4, checksum).clear();
+        while (block.hasRemaining()) {
+            block.put(ZEROS, 0, Math.min(ZEROS.length, block.remaining()));
+        }
+        int checksum = checksum(block.flip());
+        block.putInt(4, checksum);
         writeFully(block, offset);
         return new BlockAddress(offset, size, checksum);
     }

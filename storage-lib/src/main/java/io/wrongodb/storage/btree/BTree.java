@@ -14,8 +14,6 @@ import io.wrongodb.storage.page.PageFormat;
 import io.wrongodb.storage.page.PageRef;
 import io.wrongodb.storage.support.StorageException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -43,6 +41,9 @@ public final class BTree implements EvictionTarget {
     private final PageRef root;
     private volatile long version;
     private byte[] evictionHand = Keys.EMPTY;
+    // Reused for every page this tree writes: only eviction (exclusive latch) and checkpoints (shared latch, one at
+    // a time) write pages, and they exclude each other.
+    private ByteBuffer pageImage;
     private volatile boolean dropped;
     private volatile boolean closed;
 
@@ -441,7 +442,8 @@ public final class BTree implements EvictionTarget {
                 }
             }
             if (internal.isDirty()) {
-                replaceBlock(ref, BlockType.INTERNAL_PAGE, PageFormat.write(internal));
+                pageImage = PageFormat.write(internal, pageImage);
+                replaceBlock(ref, BlockType.INTERNAL_PAGE, pageImage);
                 internal.markClean();
             }
         } else if (page.isDirty()) {
@@ -458,7 +460,8 @@ public final class BTree implements EvictionTarget {
                 leaf.overflowWritten(value.length());
             }
         }
-        replaceBlock(ref, BlockType.LEAF_PAGE, PageFormat.write(leaf));
+        pageImage = PageFormat.write(leaf, pageImage);
+        replaceBlock(ref, BlockType.LEAF_PAGE, pageImage);
         leaf.markClean();
         cache.charge(leaf.footprint() - before);
     }
@@ -481,33 +484,14 @@ public final class BTree implements EvictionTarget {
             if (root.page() instanceof LeafPage rootLeaf) {
                 return writeRootLeaf(rootLeaf);
             }
-            List<InternalPage> parents = new ArrayList<>();
-            List<Integer> indexes = new ArrayList<>();
-            collectLeaves((InternalPage) root.page(), parents, indexes);
-            int start = 0;
-            while (start < parents.size()
-                    && Keys.compare(parents.get(start).key(indexes.get(start)), evictionHand) < 0) {
-                start++;
+            LeafSweep sweep = new LeafSweep(bytesWanted);
+            InternalPage top = (InternalPage) root.page();
+            byte[] startedAt = evictionHand;
+            // From the hand to the right end of the tree, then around from the left end back to where it started.
+            if (sweepLeaves(top, startedAt, Keys.EMPTY, null, sweep) && startedAt.length > 0) {
+                sweepLeaves(top, null, Keys.EMPTY, startedAt, sweep);
             }
-            long freed = 0;
-            for (int n = 0; n < parents.size() && freed < bytesWanted; n++) {
-                int i = (start + n) % parents.size();
-                InternalPage parent = parents.get(i);
-                PageRef ref = parent.child(indexes.get(i));
-                LeafPage leaf = (LeafPage) ref.page();
-                evictionHand = parent.key(indexes.get(i));
-                if (leaf.isPinned() || leaf.takeRecentlyUsed()) {
-                    continue;
-                }
-                if (leaf.isDirty()) {
-                    reconcileLeaf(ref, leaf);
-                    parent.markDirty();
-                }
-                ref.setPage(null);
-                cache.release(leaf.footprint());
-                cache.pageEvicted();
-                freed += leaf.footprint();
-            }
+            long freed = sweep.freed;
             if (freed < bytesWanted) {
                 freed += evictInternalPages((InternalPage) root.page(), bytesWanted - freed);
             }
@@ -536,7 +520,8 @@ public final class BTree implements EvictionTarget {
                 continue;
             }
             if (child.isDirty()) {
-                replaceBlock(ref, BlockType.INTERNAL_PAGE, PageFormat.write(child));
+                pageImage = PageFormat.write(child, pageImage);
+                replaceBlock(ref, BlockType.INTERNAL_PAGE, pageImage);
                 child.markClean();
                 parent.markDirty();
             }
@@ -570,17 +555,55 @@ public final class BTree implements EvictionTarget {
         return Math.max(0, before - leaf.footprint());
     }
 
-    /** The in-memory leaves in key order, each as (parent, child index). Internal pages stay in memory. */
-    private void collectLeaves(InternalPage page, List<InternalPage> parents, List<Integer> indexes) {
-        for (int i = 0; i < page.size(); i++) {
-            Page child = page.child(i).page();
+    /** What one eviction pass over the leaves still wants, and has freed so far. */
+    private static final class LeafSweep {
+        final long wanted;
+        long freed;
+
+        LeafSweep(long wanted) {
+            this.wanted = wanted;
+        }
+    }
+
+    /**
+     * The clock hand's walk: visits the in-memory leaves under {@code page} in key order, starting at the one whose
+     * range holds {@code from} (null: the first), stopping before any leaf whose lower bound reaches {@code stopAt}
+     * (null: none), and evicts each that is neither pinned nor recently used. Leaves not in memory cost a null
+     * check; nothing is collected, so a pass that frees one page early costs little. Returns false once it stops.
+     * {@code lower} is the smallest key {@code page} can hold; the hand is left at the last leaf's lower bound.
+     */
+    private boolean sweepLeaves(InternalPage page, byte[] from, byte[] lower, byte[] stopAt, LeafSweep sweep) {
+        int start = from == null ? 0 : page.childIndex(from);
+        for (int i = start; i < page.size(); i++) {
+            byte[] childLower = i == 0 ? lower : page.key(i);
+            if (stopAt != null && Keys.compare(childLower, stopAt) >= 0) {
+                return false;
+            }
+            PageRef ref = page.child(i);
+            Page child = ref.page();
             if (child instanceof InternalPage internal) {
-                collectLeaves(internal, parents, indexes);
+                if (!sweepLeaves(internal, i == start ? from : null, childLower, stopAt, sweep)) {
+                    return false;
+                }
             } else if (child != null) {
-                parents.add(page);
-                indexes.add(i);
+                evictionHand = childLower;
+                LeafPage leaf = (LeafPage) child;
+                if (!leaf.isPinned() && !leaf.takeRecentlyUsed()) {
+                    if (leaf.isDirty()) {
+                        reconcileLeaf(ref, leaf);
+                        page.markDirty();
+                    }
+                    ref.setPage(null);
+                    cache.release(leaf.footprint());
+                    cache.pageEvicted();
+                    sweep.freed += leaf.footprint();
+                }
+                if (sweep.freed >= sweep.wanted) {
+                    return false;
+                }
             }
         }
+        return true;
     }
 
     // ---- lifecycle ----------------------------------------------------------------------------------------

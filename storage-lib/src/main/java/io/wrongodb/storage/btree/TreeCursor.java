@@ -2,6 +2,7 @@ package io.wrongodb.storage.btree;
 
 import io.wrongodb.storage.page.Keys;
 import io.wrongodb.storage.page.LeafPage;
+import io.wrongodb.storage.page.LeafValue;
 
 /**
  * A position in a tree that survives changes to it. The cursor remembers its key, its leaf and the tree's
@@ -14,6 +15,7 @@ public final class TreeCursor {
     private final TreePath path = new TreePath();
     private int index;
     private byte[] key;
+    private LeafValue value;
     private long seenVersion;
     private LeafPage pinned;
 
@@ -64,6 +66,15 @@ public final class TreeCursor {
         if (key == null) {
             throw new IllegalStateException("the cursor is not positioned");
         }
+        if (tree.version() == seenVersion) {
+            // Nothing changed since the cursor landed, so the value it landed on is current. Inline bytes never
+            // change (a write replaces the whole value), so they need no latch; an overflow block might be freed
+            // by a write racing this read, so reading one takes the latch.
+            byte[] inline = value.bytesInMemory();
+            if (inline != null) {
+                return inline.clone();
+            }
+        }
         tree.latch().readLock().lock();
         try {
             tree.checkOpen();
@@ -79,6 +90,7 @@ public final class TreeCursor {
 
     public void reset() {
         key = null;
+        value = null;
         path.clear();
         repin(null);
     }
@@ -135,6 +147,7 @@ public final class TreeCursor {
         }
         index = at;
         key = path.leaf.key(at);
+        value = path.leaf.value(at);
         seenVersion = tree.version();
         repin(path.leaf);
         return true;

@@ -1,15 +1,36 @@
 package io.wrongodb.storage.page;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /** Keys are byte strings ordered by unsigned lexicographic comparison. */
 public final class Keys {
     public static final byte[] EMPTY = new byte[0];
+    private static final VarHandle BIG_ENDIAN_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private Keys() {}
 
     public static int compare(byte[] a, byte[] b) {
         return Arrays.compareUnsigned(a, b);
+    }
+
+    /**
+     * The first 8 bytes of {@code key} as an unsigned big-endian number, zero-padded if it is shorter. Keys whose
+     * prefixes differ compare as their prefixes do ({@link Long#compareUnsigned}); only equal prefixes need the
+     * bytes compared.
+     */
+    public static long prefix(byte[] key) {
+        if (key.length >= 8) {
+            return (long) BIG_ENDIAN_LONG.get(key, 0);
+        }
+        long prefix = 0;
+        for (int i = 0; i < 8; i++) {
+            prefix = (prefix << 8) | (i < key.length ? key[i] & 0xFF : 0);
+        }
+        return prefix;
     }
 
     /**

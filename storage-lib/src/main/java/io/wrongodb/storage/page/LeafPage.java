@@ -1,7 +1,7 @@
 package io.wrongodb.storage.page;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A leaf page in memory: sorted keys and their values.
@@ -32,46 +32,59 @@ public final class LeafPage extends Page {
     /** Estimated Java object overhead per entry, for the cache's accounting. */
     private static final int MEMORY_OVERHEAD_PER_ENTRY = 64;
 
-    private final ArrayList<byte[]> keys;
-    private final ArrayList<LeafValue> values;
+    // Entries 0..count-1 in key order. prefixes[i] is keys[i]'s first 8 bytes as an unsigned big-endian number
+    // (zero-padded): a binary search compares these longs, which lie side by side in memory, and only looks at a
+    // key's bytes when two prefixes tie, so a search touches few of the scattered key arrays.
+    private byte[][] keys;
+    private long[] prefixes;
+    private LeafValue[] values;
+    private int count;
     private int serializedSize;
     private long pendingOverflowBytes;
     private final int overflowThreshold;
 
     public LeafPage(int overflowThreshold) {
-        this(new ArrayList<>(), new ArrayList<>(), overflowThreshold);
+        this(new byte[8][], new LeafValue[8], 0, overflowThreshold);
     }
 
-    LeafPage(ArrayList<byte[]> keys, ArrayList<LeafValue> values, int overflowThreshold) {
+    /** A page of the first {@code count} entries of the arrays, which it takes over. */
+    LeafPage(byte[][] keys, LeafValue[] values, int count, int overflowThreshold) {
         this.keys = keys;
         this.values = values;
+        this.prefixes = new long[keys.length];
+        this.count = count;
         this.overflowThreshold = overflowThreshold;
         this.serializedSize = HEADER_SIZE;
-        for (int i = 0; i < keys.size(); i++) {
-            account(keys.get(i), values.get(i), +1);
+        for (int i = 0; i < count; i++) {
+            prefixes[i] = Keys.prefix(keys[i]);
+            account(keys[i], values[i], +1);
         }
     }
 
     @Override
     public int size() {
-        return keys.size();
+        return count;
     }
 
     public byte[] key(int index) {
-        return keys.get(index);
+        return keys[Objects.checkIndex(index, count)];
     }
 
     public LeafValue value(int index) {
-        return values.get(index);
+        return values[Objects.checkIndex(index, count)];
     }
 
     /** Index of {@code key}, or {@code -(insertion point) - 1} if absent (as {@link java.util.Arrays#binarySearch}). */
     public int search(byte[] key) {
+        long prefix = Keys.prefix(key);
         int low = 0;
-        int high = keys.size() - 1;
+        int high = count - 1;
         while (low <= high) {
             int mid = (low + high) >>> 1;
-            int cmp = Keys.compare(keys.get(mid), key);
+            int cmp = Long.compareUnsigned(prefixes[mid], prefix);
+            if (cmp == 0) {
+                cmp = Keys.compare(keys[mid], key);
+            }
             if (cmp < 0) {
                 low = mid + 1;
             } else if (cmp > 0) {
@@ -84,24 +97,43 @@ public final class LeafPage extends Page {
     }
 
     public void insert(int index, byte[] key, LeafValue value) {
-        keys.add(index, key);
-        values.add(index, value);
+        Objects.checkIndex(index, count + 1);
+        if (count == keys.length) {
+            int capacity = Math.max(8, count + (count >> 1));
+            keys = Arrays.copyOf(keys, capacity);
+            prefixes = Arrays.copyOf(prefixes, capacity);
+            values = Arrays.copyOf(values, capacity);
+        }
+        System.arraycopy(keys, index, keys, index + 1, count - index);
+        System.arraycopy(prefixes, index, prefixes, index + 1, count - index);
+        System.arraycopy(values, index, values, index + 1, count - index);
+        keys[index] = key;
+        prefixes[index] = Keys.prefix(key);
+        values[index] = value;
+        count++;
         account(key, value, +1);
         markDirty();
     }
 
     /** Replaces the value at {@code index}; returns the old one (its overflow block is the caller's to free). */
     public LeafValue replace(int index, LeafValue value) {
-        LeafValue old = values.set(index, value);
-        account(keys.get(index), old, -1);
-        account(keys.get(index), value, +1);
+        LeafValue old = value(index);
+        values[index] = value;
+        account(keys[index], old, -1);
+        account(keys[index], value, +1);
         markDirty();
         return old;
     }
 
     public LeafValue remove(int index) {
-        byte[] key = keys.remove(index);
-        LeafValue old = values.remove(index);
+        byte[] key = key(index);
+        LeafValue old = values[index];
+        System.arraycopy(keys, index + 1, keys, index, count - index - 1);
+        System.arraycopy(prefixes, index + 1, prefixes, index, count - index - 1);
+        System.arraycopy(values, index + 1, values, index, count - index - 1);
+        count--;
+        keys[count] = null;
+        values[count] = null;
         account(key, old, -1);
         markDirty();
         return old;
@@ -109,14 +141,20 @@ public final class LeafPage extends Page {
 
     /** Moves the entries from {@code from} on into a new page (a split); both pages are dirty afterwards. */
     public LeafPage splitOff(int from) {
-        List<byte[]> movedKeys = keys.subList(from, keys.size());
-        List<LeafValue> movedValues = values.subList(from, values.size());
-        LeafPage right = new LeafPage(new ArrayList<>(movedKeys), new ArrayList<>(movedValues), overflowThreshold);
-        for (int i = 0; i < movedKeys.size(); i++) {
-            account(movedKeys.get(i), movedValues.get(i), -1);
+        Objects.checkIndex(from, count);
+        int moved = count - from;
+        int capacity = Math.max(8, moved + (moved >> 1));
+        byte[][] rightKeys = new byte[capacity][];
+        LeafValue[] rightValues = new LeafValue[capacity];
+        System.arraycopy(keys, from, rightKeys, 0, moved);
+        System.arraycopy(values, from, rightValues, 0, moved);
+        LeafPage right = new LeafPage(rightKeys, rightValues, moved, overflowThreshold);
+        for (int i = from; i < count; i++) {
+            account(keys[i], values[i], -1);
+            keys[i] = null;
+            values[i] = null;
         }
-        movedKeys.clear();
-        movedValues.clear();
+        count = from;
         markDirty();
         right.markDirty();
         return right;
@@ -126,13 +164,13 @@ public final class LeafPage extends Page {
     public int splitPoint() {
         int half = serializedSize / 2;
         int bytes = HEADER_SIZE;
-        for (int i = 0; i < keys.size() - 1; i++) {
-            bytes += entrySize(keys.get(i), values.get(i));
+        for (int i = 0; i < count - 1; i++) {
+            bytes += entrySize(keys[i], values[i]);
             if (bytes >= half) {
                 return i + 1;
             }
         }
-        return keys.size() - 1;
+        return count - 1;
     }
 
     /** True if the value is stored in an overflow block rather than in the page. */
@@ -163,6 +201,6 @@ public final class LeafPage extends Page {
 
     @Override
     public long footprint() {
-        return serializedSize + pendingOverflowBytes + (long) MEMORY_OVERHEAD_PER_ENTRY * keys.size();
+        return serializedSize + pendingOverflowBytes + (long) MEMORY_OVERHEAD_PER_ENTRY * count;
     }
 }

@@ -26,7 +26,10 @@ public abstract sealed class Page permits LeafPage, InternalPage {
 
     /** Clock eviction's reference bit: set on every access, cleared by the eviction hand as it passes. */
     public void touch() {
-        recentlyUsed = true;
+        if (!recentlyUsed) {
+            // Only a write when the bit flips: readers of a hot page do not keep dirtying its cache line.
+            recentlyUsed = true;
+        }
     }
 
     public boolean takeRecentlyUsed() {

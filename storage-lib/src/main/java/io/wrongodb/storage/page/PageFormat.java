@@ -21,8 +21,16 @@ public final class PageFormat {
     private PageFormat() {}
 
     public static ByteBuffer write(LeafPage page) {
+        return write(page, null);
+    }
+
+    /**
+     * Serializes {@code page} into {@code reuse} if it is large enough, else into a new buffer; returns the buffer
+     * holding the image (position 0, limit its size), which the caller may pass back in next time.
+     */
+    public static ByteBuffer write(LeafPage page, ByteBuffer reuse) {
         int n = page.size();
-        ByteBuffer out = ByteBuffer.allocate(page.serializedSize()).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer out = buffer(reuse, page.serializedSize());
         out.put(LEAF).put((byte) 0).putShort((short) n);
         int cell = LeafPage.HEADER_SIZE + 4 * n;
         for (int i = 0; i < n; i++) {
@@ -42,15 +50,20 @@ public final class PageFormat {
             }
             cell = out.position();
         }
-        if (cell != out.capacity()) {
-            throw new IllegalStateException("leaf page serialized to " + cell + " bytes, expected " + out.capacity());
+        if (cell != out.limit()) {
+            throw new IllegalStateException("leaf page serialized to " + cell + " bytes, expected " + out.limit());
         }
-        return out.clear();
+        return out.position(0);
     }
 
     public static ByteBuffer write(InternalPage page) {
+        return write(page, null);
+    }
+
+    /** As {@link #write(LeafPage, ByteBuffer)}, for an internal page. */
+    public static ByteBuffer write(InternalPage page, ByteBuffer reuse) {
         int n = page.size();
-        ByteBuffer out = ByteBuffer.allocate(page.serializedSize()).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer out = buffer(reuse, page.serializedSize());
         out.put(INTERNAL).put((byte) 0).putShort((short) n);
         int cell = InternalPage.HEADER_SIZE + 4 * n;
         for (int i = 0; i < n; i++) {
@@ -65,14 +78,19 @@ public final class PageFormat {
             child.writeTo(out);
             cell = out.position();
         }
-        return out.clear();
+        return out.position(0);
+    }
+
+    private static ByteBuffer buffer(ByteBuffer reuse, int size) {
+        ByteBuffer out = reuse != null && reuse.capacity() >= size ? reuse : ByteBuffer.allocate(size);
+        return out.clear().limit(size).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     public static LeafPage readLeaf(ByteBuffer payload, BlockAddress from, int overflowThreshold) {
         ByteBuffer in = payload.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         int n = header(in, LEAF, from);
-        ArrayList<byte[]> keys = new ArrayList<>(n + 8);
-        ArrayList<LeafValue> values = new ArrayList<>(n + 8);
+        byte[][] keys = new byte[n + 8][];
+        LeafValue[] values = new LeafValue[n + 8];
         for (int i = 0; i < n; i++) {
             in.position(slot(in, i, from));
             byte[] key = new byte[Short.toUnsignedInt(in.getShort())];
@@ -82,15 +100,15 @@ public final class PageFormat {
             if (kind == VALUE_INLINE) {
                 byte[] value = new byte[length];
                 in.get(value);
-                values.add(LeafValue.of(value));
+                values[i] = LeafValue.of(value);
             } else if (kind == VALUE_OVERFLOW) {
-                values.add(LeafValue.overflow(BlockAddress.readFrom(in), length));
+                values[i] = LeafValue.overflow(BlockAddress.readFrom(in), length);
             } else {
                 throw new CorruptBlockException("leaf page " + from + " has a value of unknown kind " + kind);
             }
-            keys.add(key);
+            keys[i] = key;
         }
-        LeafPage page = new LeafPage(keys, values, overflowThreshold);
+        LeafPage page = new LeafPage(keys, values, n, overflowThreshold);
         page.markClean();
         return page;
     }

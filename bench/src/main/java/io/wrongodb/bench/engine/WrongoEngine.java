@@ -4,6 +4,7 @@ import io.wrongodb.storage.Connection;
 import io.wrongodb.storage.Session;
 import io.wrongodb.storage.StorageConfig;
 import io.wrongodb.storage.TableCursor;
+import io.wrongodb.storage.btree.TreeConfig;
 import java.nio.file.Path;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -17,14 +18,28 @@ final class WrongoEngine implements KvEngine {
 
     WrongoEngine(Path directory) {
         // Log off, like RocksDB's disableWAL and LMDB's NOSYNC here: each load ends with one durable sync.
-        connection = Connection.open(
-                directory,
-                StorageConfig.defaults().withCacheSize(Engines.CACHE_BYTES).withLog(false));
+        StorageConfig config =
+                StorageConfig.defaults().withCacheSize(Engines.CACHE_BYTES).withLog(false);
+        connection = Connection.open(directory, config.withTree(treeConfig(config.tree())));
         if (!connection.hasTable(TABLE)) {
             connection.createTable(TABLE);
         }
         session = connection.openSession();
         cursor = session.openCursor(TABLE);
+    }
+
+    /**
+     * The default page sizes, unless overridden to compare others: {@code -jvmArgsAppend
+     * -Dwrongodb.bench.leafPageMax=8192} (also {@code .internalPageMax}, {@code .overflowThreshold}, {@code
+     * .maxKeySize}).
+     */
+    private static TreeConfig treeConfig(TreeConfig defaults) {
+        return new TreeConfig(
+                Integer.getInteger("wrongodb.bench.leafPageMax", defaults.leafPageMax()),
+                Integer.getInteger("wrongodb.bench.internalPageMax", defaults.internalPageMax()),
+                Integer.getInteger("wrongodb.bench.overflowThreshold", defaults.overflowThreshold()),
+                Integer.getInteger("wrongodb.bench.maxKeySize", defaults.maxKeySize()),
+                defaults.maxValueSize());
     }
 
     @Override

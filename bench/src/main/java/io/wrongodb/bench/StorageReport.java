@@ -25,8 +25,9 @@ import java.util.TreeSet;
  * </pre>
  */
 public final class StorageReport {
-    static final String BEGIN = "<!-- storage-benchmarks:begin (written by bench/run-storage.sh; edits are lost) -->";
-    static final String END = "<!-- storage-benchmarks:end -->";
+    static final MarkedSection SECTION = new MarkedSection(
+            "<!-- storage-benchmarks:begin (written by bench/run-storage.sh; edits are lost) -->",
+            "<!-- storage-benchmarks:end -->");
 
     private static final String W = Engines.WRONGODB;
 
@@ -104,7 +105,7 @@ public final class StorageReport {
         String section = report.section(options);
         System.out.println(section);
         Path markdown = Path.of(files.get(0));
-        writeSection(markdown, section);
+        SECTION.writeInto(markdown, section);
         System.out.println("Wrote the results to " + markdown);
     }
 
@@ -166,7 +167,7 @@ public final class StorageReport {
 
     String section(Map<String, String> options) {
         StringBuilder out = new StringBuilder();
-        out.append(BEGIN).append("\n\n");
+        out.append(SECTION.begin()).append("\n\n");
         out.append("## Storage engine: WrongoDB vs LMDB, RocksDB and H2 MVStore\n\n");
         String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         out.append("- **Date:** ").append(date).append('\n');
@@ -184,7 +185,7 @@ public final class StorageReport {
                     .append(duration(bench))
                     .append(")\n");
         }
-        out.append("- **Machine:** ").append(machine()).append('\n');
+        out.append("- **Machine:** ").append(Machine.describe()).append('\n');
         if (options.containsKey("--load-before")) {
             out.append("- **Load average** (1/5/15 min) before the run: ")
                     .append(options.get("--load-before"))
@@ -266,7 +267,7 @@ public final class StorageReport {
             out.append("- **").append(displayName(engine)).append(":** ");
             out.append(Engines.SETTINGS.get(engine)).append('\n');
         }
-        out.append('\n').append(END).append('\n');
+        out.append('\n').append(SECTION.end()).append('\n');
         return out.toString();
     }
 
@@ -319,54 +320,5 @@ public final class StorageReport {
 
     static String duration(long seconds) {
         return seconds >= 60 ? (seconds / 60) + " min " + (seconds % 60) + " s" : seconds + " s";
-    }
-
-    private static String machine() {
-        String cpu = "unknown CPU";
-        long memoryKb = 0;
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
-                    cpu = line.substring(line.indexOf(':') + 1).trim();
-                    break;
-                }
-            }
-            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-                if (line.startsWith("MemTotal:")) {
-                    memoryKb = Long.parseLong(line.replaceAll("\\D", ""));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // Not Linux: say less.
-        }
-        int cores = Runtime.getRuntime().availableProcessors();
-        return cores + " cores (" + cpu + ")"
-                + (memoryKb > 0 ? String.format(Locale.ROOT, ", %.1f GiB RAM", memoryKb / 1024.0 / 1024.0) : "")
-                + ", " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch");
-    }
-
-    /** Replaces the section between the markers in {@code markdown}, or appends it (creating the file). */
-    static void writeSection(Path markdown, String section) throws IOException {
-        String existing = Files.exists(markdown)
-                ? Files.readString(markdown)
-                : "# Benchmarks\n\nMeasured results, each section written by the script named in it. Numbers"
-                        + " from one machine and one run: compare ratios within a run, not across machines.\n\n";
-        int begin = existing.indexOf(BEGIN);
-        int end = existing.indexOf(END);
-        String updated;
-        if (begin >= 0 && end > begin) {
-            int after = end + END.length();
-            if (after < existing.length() && existing.charAt(after) == '\n') {
-                after++;
-            }
-            updated = existing.substring(0, begin) + section + existing.substring(after);
-        } else {
-            updated = existing + (existing.endsWith("\n\n") || existing.isEmpty() ? "" : "\n") + section;
-        }
-        if (markdown.getParent() != null) {
-            Files.createDirectories(markdown.getParent());
-        }
-        Files.writeString(markdown, updated);
     }
 }

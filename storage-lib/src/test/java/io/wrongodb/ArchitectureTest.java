@@ -105,6 +105,10 @@ class ArchitectureTest {
                 .definedBy("io.wrongodb.storage.support..")
                 .layer("block")
                 .definedBy("io.wrongodb.storage.block..")
+                .layer("txn")
+                .definedBy("io.wrongodb.storage.txn..")
+                .layer("wal")
+                .definedBy("io.wrongodb.storage.wal..")
                 .layer("page")
                 .definedBy("io.wrongodb.storage.page..")
                 .layer("cache")
@@ -121,8 +125,12 @@ class ArchitectureTest {
                 .mayOnlyBeAccessedByLayers("btree", "api")
                 .whereLayer("page")
                 .mayOnlyBeAccessedByLayers("cache", "btree", "api")
-                .whereLayer("block")
+                .whereLayer("wal")
+                .mayOnlyBeAccessedByLayers("api")
+                .whereLayer("txn")
                 .mayOnlyBeAccessedByLayers("page", "cache", "btree", "api")
+                .whereLayer("block")
+                .mayOnlyBeAccessedByLayers("txn", "page", "cache", "btree", "api")
                 .check(classes);
     }
 

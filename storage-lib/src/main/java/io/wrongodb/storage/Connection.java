@@ -6,6 +6,9 @@ import io.wrongodb.storage.block.CheckpointSlot;
 import io.wrongodb.storage.btree.BTree;
 import io.wrongodb.storage.cache.PageCache;
 import io.wrongodb.storage.support.StorageException;
+import io.wrongodb.storage.txn.Snapshot;
+import io.wrongodb.storage.txn.Transaction;
+import io.wrongodb.storage.txn.Transactions;
 import io.wrongodb.storage.wal.CommitMode;
 import io.wrongodb.storage.wal.LogRecord;
 import io.wrongodb.storage.wal.LogScanner;
@@ -19,6 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -27,9 +33,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * checkpoint and replays the log written after it; closing writes a new checkpoint. Thread-safe; each thread works
  * through its own {@link Session}.
  *
- * <p>Every write is logged before it is applied, under the tree's latch, so the log's order is the trees' order; a
- * {@link CommitMode#SYNC} write then waits for the fsync after the latch is released, so writers to one table still
- * share fsyncs. A checkpoint records the log position it covers; recovery replays from there.
+ * <p>Writes are transactional (MVCC, {@link Transactions}): a write leaves a version in its tree at once, visible
+ * only to its own transaction, and the transaction's commit writes all its changes as one log record and gives
+ * them a commit number in the same step, so the log's order is the commit order. A {@link CommitMode#SYNC} commit
+ * then waits for the fsync, outside every lock, so concurrent commits share fsyncs. A checkpoint writes what one
+ * snapshot sees and records the log position that snapshot ends at; recovery replays the commits from there.
  */
 public final class Connection implements AutoCloseable {
     public static final String FILE_NAME = "wrongodb.wt";
@@ -39,6 +47,7 @@ public final class Connection implements AutoCloseable {
     private final StorageConfig config;
     private final BlockFile file;
     private final PageCache cache;
+    private final Transactions transactions = new Transactions();
     private final MetadataTable metadata;
     private final Map<String, BTree> tables = new ConcurrentHashMap<>();
     /** Held by create, drop and checkpoint, which change the set of tables or the metadata. */
@@ -46,6 +55,7 @@ public final class Connection implements AutoCloseable {
 
     private final WriteAheadLog log;
     private final LogScanner.Result recovery;
+    private final ScheduledExecutorService checkpointer;
     private volatile boolean closed;
 
     private Connection(Path directory, StorageConfig config, BlockFile file) {
@@ -53,7 +63,7 @@ public final class Connection implements AutoCloseable {
         this.file = file;
         this.cache = new PageCache(config.cacheSizeBytes());
         this.metadata = new MetadataTable(BTree.open(
-                "metadata", file, cache, config.tree(), file.checkpoint().metadataRoot()));
+                "metadata", file, cache, config.tree(), file.checkpoint().metadataRoot(), transactions));
         if (config.logEnabled()) {
             Path logDirectory = directory.resolve(LOG_DIRECTORY);
             try {
@@ -75,6 +85,36 @@ public final class Connection implements AutoCloseable {
         } else {
             recovery = new LogScanner.Result(Lsn.NONE, 0, 0, 0);
             log = null;
+        }
+        checkpointer = startCheckpointer(config.checkpointInterval());
+    }
+
+    /** The background thread that checkpoints every {@code interval}, or null for none. */
+    private ScheduledExecutorService startCheckpointer(java.time.Duration interval) {
+        if (interval.isZero() || interval.isNegative()) {
+            return null;
+        }
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "wrongodb-checkpointer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long millis = interval.toMillis();
+        executor.scheduleWithFixedDelay(this::backgroundCheckpoint, millis, millis, TimeUnit.MILLISECONDS);
+        return executor;
+    }
+
+    private void backgroundCheckpoint() {
+        try {
+            if (!closed) {
+                checkpoint();
+            }
+        } catch (RuntimeException e) {
+            // Keep the schedule: the next one may succeed, and the log still holds every commit meanwhile.
+            if (!closed) {
+                System.getLogger(Connection.class.getName())
+                        .log(System.Logger.Level.ERROR, "background checkpoint failed: " + e.getMessage(), e);
+            }
         }
     }
 
@@ -120,32 +160,51 @@ public final class Connection implements AutoCloseable {
         return log;
     }
 
-    // ---- logged writes ------------------------------------------------------------------------------------
-
-    boolean put(BTree tree, byte[] key, byte[] value, BTree.PutMode mode, CommitMode commit) {
-        if (log == null) {
-            return tree.put(key, value, mode);
-        }
-        ByteBuffer record = CommitRecord.put(tree.name(), key, value);
-        WriteAheadLog.Appended[] logged = new WriteAheadLog.Appended[1];
-        boolean applied = tree.put(key, value, mode, () -> logged[0] = log.buffer(LogRecord.COMMIT, record));
-        if (applied && commit == CommitMode.SYNC) {
-            log.awaitSynced(logged[0].end());
-        }
-        return applied;
+    /** The connection's transactions: snapshots, commit numbers, the oldest snapshot in use. */
+    public Transactions transactions() {
+        return transactions;
     }
 
-    boolean remove(BTree tree, byte[] key, CommitMode commit) {
-        if (log == null) {
-            return tree.remove(key);
+    // ---- commits ------------------------------------------------------------------------------------------
+
+    /** One change a transaction made, for its log record and its rollback: a put, or a remove (null value). */
+    record Change(BTree tree, byte[] key, byte[] value) {}
+
+    /**
+     * Commits {@code txn}: its changes become one log record, appended as it takes its commit number, and from
+     * that moment every new snapshot sees them. With {@link CommitMode#SYNC}, returns once the record is fsynced.
+     */
+    void commit(Transaction txn, List<Change> changes, CommitMode mode) {
+        if (log == null || changes.isEmpty()) {
+            transactions.commit(txn, () -> null);
+            return;
         }
-        ByteBuffer record = CommitRecord.remove(tree.name(), key);
-        WriteAheadLog.Appended[] logged = new WriteAheadLog.Appended[1];
-        boolean applied = tree.remove(key, () -> logged[0] = log.buffer(LogRecord.COMMIT, record));
-        if (applied && commit == CommitMode.SYNC) {
-            log.awaitSynced(logged[0].end());
+        CommitRecord.Operation[] ops = new CommitRecord.Operation[changes.size()];
+        for (int i = 0; i < ops.length; i++) {
+            Change c = changes.get(i);
+            ops[i] = new CommitRecord.Operation(
+                    c.value() == null ? CommitRecord.REMOVE : CommitRecord.PUT,
+                    c.tree().name(),
+                    c.key(),
+                    c.value());
         }
-        return applied;
+        ByteBuffer record = CommitRecord.encode(ops);
+        WriteAheadLog.Appended logged = transactions.commit(txn, () -> log.buffer(LogRecord.COMMIT, record));
+        if (mode == CommitMode.SYNC) {
+            log.awaitSynced(logged.end());
+        }
+    }
+
+    /** Aborts {@code txn} and takes its versions out of the trees: nobody ever saw them. */
+    void rollback(Transaction txn, List<Change> changes) {
+        if (txn.isRunning()) {
+            transactions.abort(txn);
+        }
+        for (Change c : changes) {
+            if (!c.tree().isClosed()) {
+                c.tree().rollback(c.key(), txn);
+            }
+        }
     }
 
     /** Applies one replayed commit record, during recovery only (nothing is logged again). */
@@ -157,7 +216,9 @@ public final class Connection implements AutoCloseable {
             switch (op.kind()) {
                 case CommitRecord.CREATE_TABLE -> {
                     if (metadata.add(op.table())) {
-                        tables.put(op.table(), BTree.open(op.table(), file, cache, config.tree(), BlockAddress.NONE));
+                        tables.put(
+                                op.table(),
+                                BTree.open(op.table(), file, cache, config.tree(), BlockAddress.NONE, transactions));
                     }
                 }
                 case CommitRecord.DROP_TABLE -> {
@@ -167,8 +228,18 @@ public final class Connection implements AutoCloseable {
                         metadata.remove(op.table());
                     }
                 }
-                case CommitRecord.PUT -> table(op.table()).put(op.key(), op.value(), BTree.PutMode.UPSERT);
-                case CommitRecord.REMOVE -> table(op.table()).remove(op.key());
+                // A transaction that wrote to a table dropped before it committed logs changes to a table that
+                // is gone by then: they went with it.
+                case CommitRecord.PUT -> {
+                    if (hasTable(op.table())) {
+                        table(op.table()).put(op.key(), op.value(), BTree.PutMode.UPSERT);
+                    }
+                }
+                case CommitRecord.REMOVE -> {
+                    if (hasTable(op.table())) {
+                        table(op.table()).remove(op.key());
+                    }
+                }
                 default -> throw new StorageException("unknown operation in the log at " + record.lsn());
             }
         }
@@ -191,7 +262,7 @@ public final class Connection implements AutoCloseable {
             }
             logSchemaChange(CommitRecord.createTable(name));
             metadata.add(name);
-            tables.put(name, BTree.open(name, file, cache, config.tree(), BlockAddress.NONE));
+            tables.put(name, BTree.open(name, file, cache, config.tree(), BlockAddress.NONE, transactions));
             return true;
         } finally {
             schemaLock.unlock();
@@ -243,7 +314,7 @@ public final class Connection implements AutoCloseable {
                 if (root == null) {
                     throw new StorageException("no table named " + missing);
                 }
-                return BTree.open(missing, file, cache, config.tree(), root);
+                return BTree.open(missing, file, cache, config.tree(), root, transactions);
             });
         } finally {
             schemaLock.unlock();
@@ -251,8 +322,10 @@ public final class Connection implements AutoCloseable {
     }
 
     /**
-     * Writes every dirty page of every table, then the metadata, and publishes a new checkpoint slot. Writers wait
-     * while it runs; readers go on.
+     * Writes every table as one snapshot sees it, then the metadata, and publishes a new checkpoint slot. The
+     * snapshot is taken with the log's end, in one step with respect to commits, so the checkpoint holds exactly
+     * the commits logged before the position it records. Writers wait while it runs (each tree's latch is held
+     * shared throughout); readers and commits go on.
      */
     public CheckpointSlot checkpoint() {
         schemaLock.lock();
@@ -261,11 +334,11 @@ public final class Connection implements AutoCloseable {
             List<BTree> open = new ArrayList<>(tables.values());
             open.sort((a, b) -> a.name().compareTo(b.name()));
             open.forEach(BTree::lockForCheckpoint);
+            Lsn[] covered = {Lsn.NONE};
+            Snapshot snapshot = transactions.pinLatest(() -> covered[0] = log == null ? Lsn.NONE : log.end());
             try {
-                // No write can slip in while every tree is latched: the log's end is exactly what the pages hold.
-                Lsn covered = log == null ? Lsn.NONE : log.end();
                 for (BTree tree : open) {
-                    BlockAddress root = tree.writeDirtyPages();
+                    BlockAddress root = tree.writeDirtyPages(snapshot);
                     if (!root.equals(metadata.root(tree.name()))) {
                         metadata.setRoot(tree.name(), root);
                     }
@@ -274,21 +347,22 @@ public final class Connection implements AutoCloseable {
                 meta.lockForCheckpoint();
                 CheckpointSlot slot;
                 try {
-                    BlockAddress metaRoot = meta.writeDirtyPages();
+                    BlockAddress metaRoot = meta.writeDirtyPages(snapshot);
                     if (log != null) {
                         // The log must reach the covered position on disk first, or after a crash it could
                         // restart before it and give new records LSNs the checkpoint claims to hold.
                         log.flush();
                     }
-                    slot = file.checkpoint(metaRoot, covered.file(), covered.offset());
+                    slot = file.checkpoint(metaRoot, covered[0].file(), covered[0].offset());
                 } finally {
                     meta.unlockAfterCheckpoint();
                 }
                 if (log != null) {
-                    log.removeFilesBefore(covered);
+                    log.removeFilesBefore(covered[0]);
                 }
                 return slot;
             } finally {
+                transactions.release(snapshot);
                 open.forEach(BTree::unlockAfterCheckpoint);
             }
         } finally {
@@ -296,11 +370,19 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    /** Checkpoints and closes the file. */
+    /** Stops the background checkpoints, checkpoints once more and closes the file. */
     @Override
     public void close() {
         if (closed) {
             return;
+        }
+        if (checkpointer != null) {
+            checkpointer.shutdown();
+            try {
+                checkpointer.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         checkpoint();
         schemaLock.lock();

@@ -4,6 +4,7 @@ import io.wrongodb.storage.block.BlockFile;
 import io.wrongodb.storage.btree.TreeConfig;
 import io.wrongodb.storage.wal.CommitMode;
 import io.wrongodb.storage.wal.WalConfig;
+import java.time.Duration;
 
 /**
  * How a connection is opened.
@@ -16,6 +17,8 @@ import io.wrongodb.storage.wal.WalConfig;
  * @param wal log file size and commit interval
  * @param commitMode when a write returns, unless its session says otherwise: {@link CommitMode#ASYNC} (as
  *     MongoDB's default {@code j: false}, and WiredTiger's default) or {@link CommitMode#SYNC}
+ * @param checkpointInterval time between the checkpoints a background thread writes while the connection is open
+ *     (MongoDB's {@code syncdelay}, 60 s by default); zero for none, only those asked for and the one at close
  */
 public record StorageConfig(
         long cacheSizeBytes,
@@ -23,10 +26,11 @@ public record StorageConfig(
         TreeConfig tree,
         boolean logEnabled,
         WalConfig wal,
-        CommitMode commitMode) {
-    /** Without a log: only checkpoints are durable. */
+        CommitMode commitMode,
+        Duration checkpointInterval) {
+    /** Without a log or background checkpoints: only the checkpoints asked for are durable. */
     public StorageConfig(long cacheSizeBytes, int allocationUnit, TreeConfig tree) {
-        this(cacheSizeBytes, allocationUnit, tree, false, WalConfig.defaults(), CommitMode.ASYNC);
+        this(cacheSizeBytes, allocationUnit, tree, false, WalConfig.defaults(), CommitMode.ASYNC, Duration.ZERO);
     }
 
     public static final int DEFAULT_LEAF_PAGE_MAX = 32 * 1024;
@@ -49,26 +53,31 @@ public record StorageConfig(
                         DEFAULT_MAX_VALUE_SIZE),
                 true,
                 WalConfig.defaults(),
-                CommitMode.ASYNC);
+                CommitMode.ASYNC,
+                Duration.ofSeconds(60));
     }
 
     public StorageConfig withCacheSize(long bytes) {
-        return new StorageConfig(bytes, allocationUnit, tree, logEnabled, wal, commitMode);
+        return new StorageConfig(bytes, allocationUnit, tree, logEnabled, wal, commitMode, checkpointInterval);
     }
 
     public StorageConfig withTree(TreeConfig tree) {
-        return new StorageConfig(cacheSizeBytes, allocationUnit, tree, logEnabled, wal, commitMode);
+        return new StorageConfig(cacheSizeBytes, allocationUnit, tree, logEnabled, wal, commitMode, checkpointInterval);
     }
 
     public StorageConfig withLog(boolean enabled) {
-        return new StorageConfig(cacheSizeBytes, allocationUnit, tree, enabled, wal, commitMode);
+        return new StorageConfig(cacheSizeBytes, allocationUnit, tree, enabled, wal, commitMode, checkpointInterval);
     }
 
     public StorageConfig withWal(WalConfig wal) {
-        return new StorageConfig(cacheSizeBytes, allocationUnit, tree, logEnabled, wal, commitMode);
+        return new StorageConfig(cacheSizeBytes, allocationUnit, tree, logEnabled, wal, commitMode, checkpointInterval);
     }
 
     public StorageConfig withCommitMode(CommitMode mode) {
-        return new StorageConfig(cacheSizeBytes, allocationUnit, tree, logEnabled, wal, mode);
+        return new StorageConfig(cacheSizeBytes, allocationUnit, tree, logEnabled, wal, mode, checkpointInterval);
+    }
+
+    public StorageConfig withCheckpointInterval(Duration interval) {
+        return new StorageConfig(cacheSizeBytes, allocationUnit, tree, logEnabled, wal, commitMode, interval);
     }
 }

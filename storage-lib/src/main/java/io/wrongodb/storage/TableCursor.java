@@ -3,9 +3,11 @@ package io.wrongodb.storage;
 import io.wrongodb.storage.btree.BTree;
 import io.wrongodb.storage.btree.TreeCursor;
 import io.wrongodb.storage.cache.PageCache;
+import java.util.Objects;
 
 /**
- * Reads and writes one table. Writes are logged and return as the session's commit mode says. Keys and values are byte arrays; keys sort by unsigned lexicographic order.
+ * Reads and writes one table, inside its session's transaction if one is running, else one operation at a time
+ * (see {@link Session}). Keys and values are byte arrays; keys sort by unsigned lexicographic order.
  *
  * <p>search, searchNear, seek, next and prev position the cursor (and pin its page until it moves, is reset or is
  * closed); insert, update, put and remove leave it unpositioned. A positioned cursor stays valid while other
@@ -24,42 +26,43 @@ public final class TableCursor implements AutoCloseable {
         NONE
     }
 
-    private final Connection connection;
     private final Session session;
     private final BTree tree;
     private final PageCache cache;
     private final TreeCursor cursor;
 
     TableCursor(Connection connection, Session session, BTree tree) {
-        this.connection = connection;
         this.session = session;
         this.tree = tree;
         this.cache = connection.cache();
-        this.cursor = new TreeCursor(tree);
+        this.cursor = new TreeCursor(tree, session::readSnapshot);
     }
 
     /** Adds the key; false (and no change) if it exists. */
     public boolean insert(byte[] key, byte[] value) {
+        Objects.requireNonNull(value, "value");
         beginWrite();
-        return connection.put(tree, key, value, BTree.PutMode.INSERT, session.commitMode());
+        return session.write(tree, key, value, BTree.PutMode.INSERT);
     }
 
     /** Replaces the key's value; false (and no change) if it does not exist. */
     public boolean update(byte[] key, byte[] value) {
+        Objects.requireNonNull(value, "value");
         beginWrite();
-        return connection.put(tree, key, value, BTree.PutMode.UPDATE, session.commitMode());
+        return session.write(tree, key, value, BTree.PutMode.UPDATE);
     }
 
     /** Inserts or replaces. */
     public void put(byte[] key, byte[] value) {
+        Objects.requireNonNull(value, "value");
         beginWrite();
-        connection.put(tree, key, value, BTree.PutMode.UPSERT, session.commitMode());
+        session.write(tree, key, value, BTree.PutMode.UPSERT);
     }
 
     /** Removes the key; false if it did not exist. */
     public boolean remove(byte[] key) {
         beginWrite();
-        return connection.remove(tree, key, session.commitMode());
+        return session.write(tree, key, null, BTree.PutMode.UPDATE);
     }
 
     /** Positions on {@code key} if it exists; otherwise the cursor ends unpositioned. */

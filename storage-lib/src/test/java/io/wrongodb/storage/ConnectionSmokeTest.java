@@ -89,4 +89,19 @@ class ConnectionSmokeTest {
             assertThat(c.value()).isEmpty();
         }
     }
+
+    @Test
+    void aBackgroundThreadCheckpointsAtTheConfiguredInterval() throws Exception {
+        StorageConfig config = StorageConfig.defaults().withCheckpointInterval(java.time.Duration.ofMillis(100));
+        try (Connection conn = Connection.open(dir, config)) {
+            conn.createTable("t");
+            long first = conn.file().checkpoint().generation();
+            conn.openSession().openCursor("t").put(key(1), value(1, 10));
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (conn.file().checkpoint().generation() < first + 3 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(conn.file().checkpoint().generation()).isGreaterThanOrEqualTo(first + 3);
+        }
+    }
 }

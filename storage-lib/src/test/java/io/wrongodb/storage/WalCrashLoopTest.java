@@ -17,9 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The write-ahead log's promise, proven by killing: a child JVM ({@link WalCrashWorker}) does concurrent SYNC
- * commits and is killed with SIGKILL at random moments, again and again on the same directory. After every kill,
- * every commit it acknowledged must be there with its exact value, and each thread's keys must be a gapless run
- * (nothing unacknowledged is half there: a key is present with its whole value or absent).
+ * transactions and is killed with SIGKILL at random moments, again and again on the same directory. After every
+ * kill, every commit it acknowledged must be there with its exact value, each thread's keys must be a gapless run
+ * (nothing unacknowledged is half there: a key is present with its whole value or absent), and each transaction's
+ * three writes must be all there or all missing: every thread's head names its last key, and the shared accounts
+ * still add up.
  *
  * <p>20 kills in the normal test run; more with {@code -Dwrongodb.wal-crash.iterations=200}.
  */
@@ -117,6 +119,29 @@ class WalCrashLoopTest {
             highest.put(thread, seq);
         }
         assertThat(highest.keySet()).isSubsetOf(List.of(0, 1, 2, 3));
+        TableCursor heads = connection.openSession().openCursor(WalCrashWorker.HEADS);
+        Map<Integer, Long> headOf = new HashMap<>();
+        while (heads.next()) {
+            headOf.put(
+                    ByteBuffer.wrap(heads.key()).getInt(),
+                    ByteBuffer.wrap(heads.value()).getLong());
+        }
+        assertThat(headOf)
+                .as("each thread's head names its last key, in the same commit")
+                .isEqualTo(highest);
+        TableCursor accounts = connection.openSession().openCursor(WalCrashWorker.ACCOUNTS);
+        long sum = 0;
+        int count = 0;
+        while (accounts.next()) {
+            sum += ByteBuffer.wrap(accounts.value()).getLong();
+            count++;
+        }
+        if (count > 0) {
+            assertThat(count).isEqualTo(WalCrashWorker.ACCOUNT_COUNT);
+            assertThat(sum)
+                    .as("transfers between accounts keep the total")
+                    .isEqualTo(WalCrashWorker.ACCOUNT_COUNT * WalCrashWorker.ACCOUNT_START);
+        }
         return highest;
     }
 }

@@ -340,6 +340,19 @@ public final class BlockFile implements AutoCloseable {
         }
     }
 
+    /**
+     * Frees a block that the checkpoint being written no longer references, but that a reader may still be about
+     * to read: it is free in that checkpoint's lists, and reusable only once the checkpoint is durable, whenever it
+     * was allocated.
+     */
+    public synchronized void freeAfterCheckpoint(BlockAddress address) {
+        if (address.isNone()) {
+            return;
+        }
+        allocatedSinceCheckpoint.remove(address.offset());
+        discard.add(address.offset(), address.size());
+    }
+
     private synchronized long allocate(int size) {
         long offset = avail.allocate(size);
         if (offset < 0) {

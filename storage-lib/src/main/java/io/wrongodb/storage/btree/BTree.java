@@ -13,8 +13,17 @@ import io.wrongodb.storage.page.Page;
 import io.wrongodb.storage.page.PageFormat;
 import io.wrongodb.storage.page.PageRef;
 import io.wrongodb.storage.support.StorageException;
+import io.wrongodb.storage.txn.Snapshot;
+import io.wrongodb.storage.txn.Transaction;
+import io.wrongodb.storage.txn.Transactions;
+import io.wrongodb.storage.txn.Version;
+import io.wrongodb.storage.txn.WriteConflictException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * A B+tree of byte-string keys and values in a {@link BlockFile}, its pages held through the {@link PageCache}.
@@ -31,12 +40,20 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <p>Concurrency: one read/write latch per tree, held for a single operation (never across operations). Readers
  * share it; a writer, eviction and structure changes take it exclusively; a checkpoint takes it shared, so readers
  * go on while it writes. Pages missing from memory are loaded under their ref's monitor.
+ *
+ * <p>Versions (MVCC): a transactional write pushes a {@link Version} onto its key's chain in the leaf; a read walks
+ * the chain for the newest version its {@link Snapshot} sees, down to the base value. A write whose key's newest
+ * version its snapshot does not see loses ({@link WriteConflictException}). Versions that every snapshot sees are
+ * folded into the base value as writes pass by and when eviction takes a page; a page whose chains cannot all be
+ * folded (a snapshot still needs an old version, or a writer has not committed) stays in memory. A checkpoint
+ * writes what its snapshot sees, leaving the chains as they are.
  */
 public final class BTree implements EvictionTarget {
     private final String name;
     private final BlockFile file;
     private final PageCache cache;
     private final TreeConfig config;
+    private final Transactions transactions;
     private final ReentrantReadWriteLock latch = new ReentrantReadWriteLock();
     private final PageRef root;
     private volatile long version;
@@ -47,11 +64,18 @@ public final class BTree implements EvictionTarget {
     private volatile boolean dropped;
     private volatile boolean closed;
 
-    private BTree(String name, BlockFile file, PageCache cache, TreeConfig config, BlockAddress rootAddress) {
+    private BTree(
+            String name,
+            BlockFile file,
+            PageCache cache,
+            TreeConfig config,
+            BlockAddress rootAddress,
+            Transactions transactions) {
         this.name = name;
         this.file = file;
         this.cache = cache;
         this.config = config;
+        this.transactions = transactions;
         this.root = new PageRef(rootAddress, null);
         if (rootAddress.isNone()) {
             LeafPage empty = new LeafPage(config.overflowThreshold());
@@ -64,10 +88,23 @@ public final class BTree implements EvictionTarget {
         cache.register(this);
     }
 
-    /** Opens the tree whose root is at {@code rootAddress}, or a new empty tree for {@link BlockAddress#NONE}. */
+    /**
+     * Opens the tree whose root is at {@code rootAddress}, or a new empty tree for {@link BlockAddress#NONE}; its
+     * versions belong to {@code transactions}.
+     */
     public static BTree open(
-            String name, BlockFile file, PageCache cache, TreeConfig config, BlockAddress rootAddress) {
-        return new BTree(name, file, cache, config, rootAddress);
+            String name,
+            BlockFile file,
+            PageCache cache,
+            TreeConfig config,
+            BlockAddress rootAddress,
+            Transactions transactions) {
+        return new BTree(name, file, cache, config, rootAddress, transactions);
+    }
+
+    /** A snapshot of everything committed, for a read outside any transaction (taken under the latch). */
+    Snapshot latest() {
+        return transactions.latest();
     }
 
     public String name() {
@@ -85,17 +122,38 @@ public final class BTree implements EvictionTarget {
 
     // ---- reads --------------------------------------------------------------------------------------------
 
-    /** The value stored under {@code key}, or null. */
+    /** The value under {@code key} as everything committed so far has it, or null. */
     public byte[] get(byte[] key) {
+        return get(key, this::latest);
+    }
+
+    /**
+     * The value under {@code key} that the reader's snapshot sees, or null. {@code reader} is asked under the
+     * latch, so a snapshot it takes then is safe from reclamation for the whole read.
+     */
+    public byte[] get(byte[] key, Supplier<Snapshot> reader) {
         latch.readLock().lock();
         try {
             checkOpen();
             LeafPage leaf = descend(key, null);
             int index = leaf.search(key);
-            return index < 0 ? null : valueBytes(leaf.value(index));
+            return index < 0 ? null : visibleBytes(leaf, index, reader.get());
         } finally {
             latch.readLock().unlock();
         }
+    }
+
+    /** The bytes of entry {@code index} that {@code snapshot} sees, or null if it sees no value there. */
+    byte[] visibleBytes(LeafPage leaf, int index, Snapshot snapshot) {
+        Version newest = leaf.chain(index);
+        if (newest != null) {
+            Version seen = snapshot.visible(newest);
+            if (seen != null) {
+                return seen.value();
+            }
+        }
+        LeafValue base = leaf.value(index);
+        return base == null ? null : valueBytes(base);
     }
 
     /** Walks from the root to the leaf whose range holds {@code key}, recording the way if {@code path} is given. */
@@ -202,18 +260,30 @@ public final class BTree implements EvictionTarget {
         UPSERT
     }
 
-    /** Stores {@code value} under {@code key} as {@code mode} allows; returns false if the mode refused. */
+    /**
+     * Stores {@code value} under {@code key} as {@code mode} allows, outside any transaction: the value is at once
+     * what every snapshot sees. For recovery's replay and the metadata table, which no transaction writes.
+     */
     public boolean put(byte[] key, byte[] value, PutMode mode) {
-        return put(key, value, mode, null);
+        return write(key, new Version(null, value.clone()), mode, latest());
+    }
+
+    /** Removes {@code key} outside any transaction; returns false if it was absent. */
+    public boolean remove(byte[] key) {
+        return write(key, new Version(null, null), PutMode.UPDATE, latest());
     }
 
     /**
-     * As {@link #put(byte[], byte[], PutMode)}; {@code beforeApply}, if given, runs under the latch once the write
-     * is sure to happen and before it is applied: where the engine gives the write its place in the log, so that
-     * log order and tree order agree.
+     * Writes {@code written} (its writer's, or none: visible to all at once) as {@code mode} allows; a tombstone
+     * removes, and only where a value is present. Returns false if the mode refused: the key is present or absent
+     * as {@code snapshot} sees it. Throws {@link WriteConflictException} if the key's newest version is one the
+     * snapshot does not see. A writer's second version of a key replaces its first.
      */
-    public boolean put(byte[] key, byte[] value, PutMode mode, Runnable beforeApply) {
-        checkSizes(key, value);
+    public boolean write(byte[] key, Version written, PutMode mode, Snapshot snapshot) {
+        if (!written.isTombstone()) {
+            checkSizes(key, written.value());
+        }
+        Transaction writer = written.writer();
         latch.writeLock().lock();
         try {
             checkOpen();
@@ -222,21 +292,31 @@ public final class BTree implements EvictionTarget {
             long before = leaf.footprint();
             int index = leaf.search(key);
             boolean appended = false;
-            if ((index >= 0 && mode == PutMode.INSERT) || (index < 0 && mode == PutMode.UPDATE)) {
-                return false;
-            }
-            if (beforeApply != null) {
-                beforeApply.run();
-            }
             if (index >= 0) {
-                freeValue(leaf.replace(index, LeafValue.of(value.clone())));
+                Version newest = live(leaf.chain(index));
+                if (newest != null && !snapshot.sees(newest)) {
+                    throw new WriteConflictException(
+                            "write conflict on a key of table " + name + ": " + newest + " is newer than " + snapshot);
+                }
+                boolean present = newest != null ? !newest.isTombstone() : leaf.value(index) != null;
+                if (!allowed(mode, present)) {
+                    return false;
+                }
+                leaf.changeChain(index, head -> {
+                    boolean replacesOwn = writer != null && head != null && head.writer() == writer;
+                    written.setOlder(replacesOwn ? head.older() : head);
+                    return written;
+                });
             } else {
-                int at = -index - 1;
-                appended = at == leaf.size() && isRightmost(path);
-                leaf.insert(at, key.clone(), LeafValue.of(value.clone()));
+                if (!allowed(mode, false) || written.isTombstone()) {
+                    return false;
+                }
+                index = -index - 1;
+                appended = index == leaf.size() && isRightmost(path);
+                leaf.insert(index, key.clone(), null, written);
             }
             cache.charge(leaf.footprint() - before);
-            if (leaf.serializedSize() > config.leafPageMax() && leaf.size() > 1) {
+            if (!reclaim(path, index) && leaf.serializedSize() > config.leafPageMax() && leaf.size() > 1) {
                 splitLeaf(path, appended);
             }
             version++;
@@ -246,13 +326,28 @@ public final class BTree implements EvictionTarget {
         }
     }
 
-    /** Removes {@code key}; returns false if it was absent. */
-    public boolean remove(byte[] key) {
-        return remove(key, null);
+    private static boolean allowed(PutMode mode, boolean present) {
+        return switch (mode) {
+            case INSERT -> !present;
+            case UPDATE -> present;
+            case UPSERT -> true;
+        };
     }
 
-    /** As {@link #remove(byte[])}, running {@code beforeApply} under the latch once the key is known to exist. */
-    public boolean remove(byte[] key, Runnable beforeApply) {
+    /** The newest version of a chain whose writer has not aborted (an abort is rolled back soon after). */
+    private static Version live(Version newest) {
+        Version v = newest;
+        while (v != null && v.writer() != null && v.writer().isAborted()) {
+            v = v.older();
+        }
+        return v;
+    }
+
+    /**
+     * Removes {@code writer}'s versions of {@code key}: its transaction aborted. A key that had only those leaves
+     * the page.
+     */
+    public void rollback(byte[] key, Transaction writer) {
         latch.writeLock().lock();
         try {
             checkOpen();
@@ -260,22 +355,106 @@ public final class BTree implements EvictionTarget {
             LeafPage leaf = descend(key, path);
             int index = leaf.search(key);
             if (index < 0) {
-                return false;
-            }
-            if (beforeApply != null) {
-                beforeApply.run();
+                return;
             }
             long before = leaf.footprint();
-            freeValue(leaf.remove(index));
+            leaf.changeChain(index, head -> {
+                Version kept = null;
+                Version last = null;
+                for (Version v = head; v != null; v = v.older()) {
+                    if (v.writer() == writer) {
+                        continue;
+                    }
+                    if (last == null) {
+                        kept = v;
+                        last = v;
+                    } else {
+                        last.setOlder(v);
+                        last = v;
+                    }
+                }
+                if (last != null) {
+                    last.setOlder(null);
+                }
+                return kept;
+            });
             cache.charge(leaf.footprint() - before);
-            if (leaf.size() == 0 && path.leafLevel() > 0) {
-                removeEmptyChild(path, path.leafLevel() - 1);
-            }
+            removeIfEmpty(path, index);
             version++;
-            return true;
         } finally {
             latch.writeLock().unlock();
         }
+    }
+
+    /**
+     * Reclaims what no snapshot can read any more at entry {@code index} of the path's leaf: the newest version
+     * every snapshot sees becomes the base value, and everything older goes. Returns true if the entry itself went
+     * (its key is removed for everybody), and with it perhaps the leaf.
+     */
+    private boolean reclaim(TreePath path, int index) {
+        LeafPage leaf = path.leaf;
+        long before = leaf.footprint();
+        if (!fold(leaf, index, transactions.oldestSnapshot())) {
+            return false;
+        }
+        cache.charge(leaf.footprint() - before);
+        return removeIfEmpty(path, index);
+    }
+
+    /**
+     * Folds entry {@code index}'s versions that every snapshot up to {@code oldest} sees into its base value: the
+     * newest such version becomes the base (none, for a tombstone), and it and everything older leave the chain.
+     * Returns true if it changed anything; the entry may be left with neither base nor versions, for the caller to
+     * remove.
+     */
+    private boolean fold(LeafPage leaf, int index, long oldest) {
+        Version above = null;
+        Version folded = leaf.chain(index);
+        while (folded != null && (isAborted(folded) || !folded.isVisibleToAll(oldest))) {
+            above = folded;
+            folded = folded.older();
+        }
+        if (folded == null) {
+            return false;
+        }
+        LeafValue base = folded.isTombstone() ? null : LeafValue.of(folded.value());
+        LeafValue old = leaf.replace(index, base);
+        if (old != null) {
+            freeValue(old);
+        }
+        Version cutAt = above;
+        leaf.changeChain(index, head -> {
+            if (cutAt == null) {
+                return null;
+            }
+            cutAt.setOlder(null);
+            return head;
+        });
+        return true;
+    }
+
+    private static boolean isAborted(Version v) {
+        return v.writer() != null && v.writer().isAborted();
+    }
+
+    /** True if entry {@code index} has neither a base value nor versions: its key is gone for everybody. */
+    private static boolean isEmptyEntry(LeafPage leaf, int index) {
+        return leaf.chain(index) == null && leaf.value(index) == null;
+    }
+
+    /** Removes entry {@code index} if it has neither a base value nor versions; true if it did. */
+    private boolean removeIfEmpty(TreePath path, int index) {
+        LeafPage leaf = path.leaf;
+        if (!isEmptyEntry(leaf, index)) {
+            return false;
+        }
+        long before = leaf.footprint();
+        leaf.remove(index);
+        cache.charge(leaf.footprint() - before);
+        if (leaf.size() == 0 && path.leafLevel() > 0) {
+            removeEmptyChild(path, path.leafLevel() - 1);
+        }
+        return true;
     }
 
     private void checkSizes(byte[] key, byte[] value) {
@@ -290,7 +469,7 @@ public final class BTree implements EvictionTarget {
     }
 
     private void freeValue(LeafValue old) {
-        if (!old.overflowAddress().isNone()) {
+        if (old != null && !old.overflowAddress().isNone()) {
             file.free(old.overflowAddress());
         }
     }
@@ -399,6 +578,9 @@ public final class BTree implements EvictionTarget {
     /** A page leaves the tree for good: its block is freed and its memory no longer counted. */
     private void detach(PageRef ref) {
         Page page = ref.page();
+        if (page instanceof LeafPage leaf) {
+            leaf.imageOverflow().forEach(file::free);
+        }
         if (page != null) {
             cache.release(page.footprint());
             ref.setPage(null);
@@ -409,12 +591,12 @@ public final class BTree implements EvictionTarget {
     // ---- writing pages ------------------------------------------------------------------------------------
 
     /**
-     * Writes every dirty page, children before parents, and returns the root's address: the tree as of now, for
-     * a checkpoint. The caller holds the latch (shared is enough: writers and eviction are kept out).
+     * Writes every dirty page, children before parents, and returns the root's address: the tree as
+     * {@code checkpoint} sees it. The caller holds the latch (shared is enough: writers and eviction are kept out).
      */
-    public BlockAddress writeDirtyPages() {
+    public BlockAddress writeDirtyPages(Snapshot checkpoint) {
         checkOpen();
-        writeDirty(root);
+        writeDirty(root, checkpoint);
         return root.address();
     }
 
@@ -427,7 +609,7 @@ public final class BTree implements EvictionTarget {
         latch.readLock().unlock();
     }
 
-    private void writeDirty(PageRef ref) {
+    private void writeDirty(PageRef ref, Snapshot checkpoint) {
         Page page = ref.page();
         if (page == null) {
             return;
@@ -436,7 +618,7 @@ public final class BTree implements EvictionTarget {
             for (int i = 0; i < internal.size(); i++) {
                 PageRef child = internal.child(i);
                 BlockAddress before = child.address();
-                writeDirty(child);
+                writeDirty(child, checkpoint);
                 if (!child.address().equals(before)) {
                     internal.markDirty();
                 }
@@ -447,22 +629,151 @@ public final class BTree implements EvictionTarget {
                 internal.markClean();
             }
         } else if (page.isDirty()) {
-            reconcileLeaf(ref, (LeafPage) page);
+            LeafPage leaf = (LeafPage) page;
+            if (leaf.hasChains()) {
+                writeAsSeen(ref, leaf, checkpoint);
+            } else {
+                reconcileLeaf(ref, leaf);
+            }
         }
     }
 
+    /** Writes a leaf that has no versions, only base values: the page as it is. */
     private void reconcileLeaf(PageRef ref, LeafPage leaf) {
+        writeOverflowValues(leaf);
+        pageImage = PageFormat.write(leaf, pageImage);
+        replaceLeafBlock(ref, leaf, List.of());
+        leaf.markClean();
+    }
+
+    /** Writes the leaf's new image (in {@link #pageImage}), freeing the old one with its version overflow blocks. */
+    private void replaceLeafBlock(PageRef ref, LeafPage leaf, List<BlockAddress> imageOverflow) {
+        replaceBlock(ref, BlockType.LEAF_PAGE, pageImage);
+        leaf.imageOverflow().forEach(file::free);
+        leaf.setImageOverflow(imageOverflow);
+    }
+
+    /** Gives each large base value written since the page was last reconciled its overflow block. */
+    private void writeOverflowValues(LeafPage leaf) {
         long before = leaf.footprint();
         for (int i = 0; i < leaf.size(); i++) {
             LeafValue value = leaf.value(i);
-            if (leaf.isOverflow(value.length()) && value.overflowAddress().isNone()) {
+            if (value != null
+                    && leaf.isOverflow(value.length())
+                    && value.overflowAddress().isNone()) {
                 value.storedAt(file.write(BlockType.OVERFLOW_VALUE, ByteBuffer.wrap(value.bytesInMemory())));
                 leaf.overflowWritten(value.length());
             }
         }
-        pageImage = PageFormat.write(leaf, pageImage);
-        replaceBlock(ref, BlockType.LEAF_PAGE, pageImage);
-        leaf.markClean();
+        cache.charge(leaf.footprint() - before);
+    }
+
+    /**
+     * Writes a leaf with versions as {@code snapshot} sees it, leaving its chains in memory. The page stays dirty
+     * unless what was written is every entry's newest version: a version the snapshot does not see has yet to
+     * reach the file.
+     */
+    private void writeAsSeen(PageRef ref, LeafPage leaf, Snapshot snapshot) {
+        int n = leaf.size();
+        List<byte[]> keys = new ArrayList<>(n);
+        List<LeafValue> values = new ArrayList<>(n);
+        List<BlockAddress> versionBlocks = new ArrayList<>();
+        boolean newestWritten = true;
+        long before = leaf.footprint();
+        for (int i = 0; i < n; i++) {
+            Version newest = leaf.chain(i);
+            Version seen = newest == null ? null : snapshot.visible(newest);
+            if (live(newest) != seen) {
+                newestWritten = false;
+            }
+            LeafValue value;
+            if (seen != null) {
+                keepBaseInMemory(leaf, i);
+                value = seen.isTombstone() ? null : LeafValue.of(seen.value());
+                if (value != null && leaf.isOverflow(value.length())) {
+                    // The version keeps its bytes in memory; this block belongs to the image being written.
+                    BlockAddress block = file.write(BlockType.OVERFLOW_VALUE, ByteBuffer.wrap(seen.value()));
+                    versionBlocks.add(block);
+                    value = LeafValue.overflow(block, value.length());
+                }
+            } else {
+                value = leaf.value(i);
+                if (value != null
+                        && leaf.isOverflow(value.length())
+                        && value.overflowAddress().isNone()) {
+                    value.storedAt(file.write(BlockType.OVERFLOW_VALUE, ByteBuffer.wrap(value.bytesInMemory())));
+                    leaf.overflowWritten(value.length());
+                }
+            }
+            if (value != null) {
+                keys.add(leaf.key(i));
+                values.add(value);
+            }
+        }
+        cache.charge(leaf.footprint() - before);
+        pageImage = PageFormat.write(keys, values, leaf::isOverflow, pageImage);
+        replaceLeafBlock(ref, leaf, versionBlocks);
+        if (newestWritten) {
+            leaf.markClean();
+        }
+    }
+
+    /**
+     * The image being written holds a version for entry {@code i}, not its base value; if the base is in an
+     * overflow block, that block leaves the file's live set with this checkpoint (after a crash nothing would
+     * refer to it), so the base's bytes come back into memory and the block is freed, reusable once the checkpoint
+     * is durable. Readers share the latch meanwhile: the tree's version changes, so a cursor holding the old base
+     * reads the entry again.
+     */
+    private void keepBaseInMemory(LeafPage leaf, int i) {
+        LeafValue base = leaf.value(i);
+        if (base == null || base.overflowAddress().isNone()) {
+            return;
+        }
+        // The caller charges the cache for the page's growth.
+        leaf.replace(i, LeafValue.of(valueBytes(base)));
+        file.freeAfterCheckpoint(base.overflowAddress());
+        version++;
+    }
+
+    /**
+     * True if every version on the leaf can be folded into its base: written by a committed transaction that every
+     * snapshot up to {@code oldest} sees. Only such a leaf can leave memory, since the file holds no versions.
+     */
+    private static boolean canFold(LeafPage leaf, long oldest) {
+        if (!leaf.hasChains()) {
+            return true;
+        }
+        for (int i = 0; i < leaf.size(); i++) {
+            Version newest = leaf.chain(i);
+            if (newest != null && (isAborted(newest) || !newest.isVisibleToAll(oldest))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Folds every chain of a leaf that {@link #canFold} allows into the base values, removing the keys whose newest
+     * version is a tombstone. A clean leaf stays clean: its file image already holds those newest versions.
+     */
+    private void foldAll(LeafPage leaf, long oldest) {
+        if (!leaf.hasChains()) {
+            return;
+        }
+        boolean dirty = leaf.isDirty();
+        long before = leaf.footprint();
+        for (int i = leaf.size() - 1; i >= 0; i--) {
+            if (leaf.chain(i) != null) {
+                fold(leaf, i, oldest);
+                if (isEmptyEntry(leaf, i)) {
+                    leaf.remove(i);
+                }
+            }
+        }
+        if (!dirty) {
+            leaf.markClean();
+        }
         cache.charge(leaf.footprint() - before);
     }
 
@@ -484,7 +795,7 @@ public final class BTree implements EvictionTarget {
             if (root.page() instanceof LeafPage rootLeaf) {
                 return writeRootLeaf(rootLeaf);
             }
-            LeafSweep sweep = new LeafSweep(bytesWanted);
+            LeafSweep sweep = new LeafSweep(bytesWanted, transactions.oldestSnapshot());
             InternalPage top = (InternalPage) root.page();
             byte[] startedAt = evictionHand;
             // From the hand to the right end of the tree, then around from the left end back to where it started.
@@ -547,21 +858,28 @@ public final class BTree implements EvictionTarget {
      * waiting for their overflow blocks.
      */
     private long writeRootLeaf(LeafPage leaf) {
-        if (!leaf.isDirty() || leaf.isPinned()) {
+        long oldest = transactions.oldestSnapshot();
+        if (!(leaf.isDirty() || leaf.hasChains()) || leaf.isPinned() || !canFold(leaf, oldest)) {
             return 0;
         }
         long before = leaf.footprint();
-        reconcileLeaf(root, leaf);
+        foldAll(leaf, oldest);
+        if (leaf.isDirty() || leaf.hasPendingOverflow()) {
+            // Folding a clean leaf's versions leaves their large values in memory; written out, they leave it.
+            reconcileLeaf(root, leaf);
+        }
         return Math.max(0, before - leaf.footprint());
     }
 
     /** What one eviction pass over the leaves still wants, and has freed so far. */
     private static final class LeafSweep {
         final long wanted;
+        final long oldest;
         long freed;
 
-        LeafSweep(long wanted) {
+        LeafSweep(long wanted, long oldest) {
             this.wanted = wanted;
+            this.oldest = oldest;
         }
     }
 
@@ -588,10 +906,14 @@ public final class BTree implements EvictionTarget {
             } else if (child != null) {
                 evictionHand = childLower;
                 LeafPage leaf = (LeafPage) child;
-                if (!leaf.isPinned() && !leaf.takeRecentlyUsed()) {
+                if (!leaf.isPinned() && !leaf.takeRecentlyUsed() && canFold(leaf, sweep.oldest)) {
+                    foldAll(leaf, sweep.oldest);
                     if (leaf.isDirty()) {
                         reconcileLeaf(ref, leaf);
                         page.markDirty();
+                    } else {
+                        // The image stays on disk: the blocks it holds for versions now hold base values.
+                        leaf.setImageOverflow(List.of());
                     }
                     ref.setPage(null);
                     cache.release(leaf.footprint());
@@ -637,6 +959,7 @@ public final class BTree implements EvictionTarget {
             for (int i = 0; i < leaf.size(); i++) {
                 freeValue(leaf.value(i));
             }
+            leaf.imageOverflow().forEach(file::free);
         }
         if (inMemory) {
             cache.release(page.footprint());
@@ -674,25 +997,39 @@ public final class BTree implements EvictionTarget {
 
     /** Bytes of this tree's pages in memory, summed page by page (for checking the cache's accounting). */
     public long memoryInUse() {
+        return sumOverPagesInMemory(Page::footprint);
+    }
+
+    /** Versions held in the chains of this tree's leaves in memory (for tests of reclamation). */
+    public long versionsInMemory() {
+        return sumOverPagesInMemory(page -> page instanceof LeafPage leaf ? leaf.versionCount() : 0);
+    }
+
+    private long sumOverPagesInMemory(ToLongFunction<Page> measure) {
         latch.readLock().lock();
         try {
-            return footprintOf(root.page());
+            return sumUnder(root.page(), measure);
         } finally {
             latch.readLock().unlock();
         }
     }
 
-    private long footprintOf(Page page) {
+    private static long sumUnder(Page page, ToLongFunction<Page> measure) {
         if (page == null) {
             return 0;
         }
-        long sum = page.footprint();
+        long sum = measure.applyAsLong(page);
         if (page instanceof InternalPage internal) {
             for (int i = 0; i < internal.size(); i++) {
-                sum += footprintOf(internal.child(i).page());
+                sum += sumUnder(internal.child(i).page(), measure);
             }
         }
         return sum;
+    }
+
+    /** True once the tree was dropped or its connection closed. */
+    public boolean isClosed() {
+        return dropped || closed;
     }
 
     void checkOpen() {

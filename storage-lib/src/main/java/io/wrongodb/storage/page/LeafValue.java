@@ -7,7 +7,7 @@ import io.wrongodb.storage.block.BlockAddress;
  * was last reconciled keeps its bytes in memory until reconciliation writes its overflow block; after that only
  * the address is kept and the bytes are read on demand.
  *
- * <p>Issue 4 (MVCC) hangs an update chain in front of this: the newest updates first, this value as the oldest.
+ * <p>This is an entry's base value; versions newer than it hang in front of it in the page (see {@link LeafPage}).
  */
 public final class LeafValue {
     private final int length;

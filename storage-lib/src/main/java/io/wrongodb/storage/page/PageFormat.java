@@ -5,6 +5,9 @@ import io.wrongodb.storage.block.CorruptBlockException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 
 /**
  * Writes pages to their on-disk payloads and reads them back; the byte layouts are in {@link LeafPage} and
@@ -25,21 +28,45 @@ public final class PageFormat {
     }
 
     /**
-     * Serializes {@code page} into {@code reuse} if it is large enough, else into a new buffer; returns the buffer
-     * holding the image (position 0, limit its size), which the caller may pass back in next time.
+     * Serializes {@code page}, which must hold base values only (no versions), into {@code reuse} if it is large
+     * enough, else into a new buffer; returns the buffer holding the image (position 0, limit its size), which the
+     * caller may pass back in next time.
      */
     public static ByteBuffer write(LeafPage page, ByteBuffer reuse) {
-        int n = page.size();
-        ByteBuffer out = buffer(reuse, page.serializedSize());
+        if (page.hasChains()) {
+            throw new IllegalStateException("a leaf with versions is written as a snapshot sees it");
+        }
+        return writeLeaf(page.size(), page::key, page::value, page::isOverflow, page.serializedSize(), reuse);
+    }
+
+    /** Serializes a leaf of the given entries in key order (a leaf as one snapshot sees it), as above. */
+    public static ByteBuffer write(
+            List<byte[]> keys, List<LeafValue> values, IntPredicate isOverflow, ByteBuffer reuse) {
+        int size = LeafPage.HEADER_SIZE;
+        for (int i = 0; i < keys.size(); i++) {
+            int length = values.get(i).length();
+            size += LeafPage.ENTRY_OVERHEAD + keys.get(i).length + (isOverflow.test(length) ? 16 : length);
+        }
+        return writeLeaf(keys.size(), keys::get, values::get, isOverflow, size, reuse);
+    }
+
+    private static ByteBuffer writeLeaf(
+            int n,
+            IntFunction<byte[]> keys,
+            IntFunction<LeafValue> values,
+            IntPredicate isOverflow,
+            int size,
+            ByteBuffer reuse) {
+        ByteBuffer out = buffer(reuse, size);
         out.put(LEAF).put((byte) 0).putShort((short) n);
         int cell = LeafPage.HEADER_SIZE + 4 * n;
         for (int i = 0; i < n; i++) {
             out.putInt(LeafPage.HEADER_SIZE + 4 * i, cell);
             out.position(cell);
-            byte[] key = page.key(i);
-            LeafValue value = page.value(i);
+            byte[] key = keys.apply(i);
+            LeafValue value = values.apply(i);
             out.putShort((short) key.length).put(key);
-            if (page.isOverflow(value.length())) {
+            if (isOverflow.test(value.length())) {
                 if (value.overflowAddress().isNone()) {
                     throw new IllegalStateException("overflow value of " + value.length() + " bytes has no block yet");
                 }
@@ -86,29 +113,18 @@ public final class PageFormat {
         return out.clear().limit(size).order(ByteOrder.LITTLE_ENDIAN);
     }
 
+    /** A clean leaf page over {@code payload}, kept as its image (see {@link LeafPage}); the header is checked here. */
     public static LeafPage readLeaf(ByteBuffer payload, BlockAddress from, int overflowThreshold) {
         ByteBuffer in = payload.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         int n = header(in, LEAF, from);
-        byte[][] keys = new byte[n + 8][];
-        LeafValue[] values = new LeafValue[n + 8];
-        for (int i = 0; i < n; i++) {
-            in.position(slot(in, i, from));
-            byte[] key = new byte[Short.toUnsignedInt(in.getShort())];
-            in.get(key);
-            byte kind = in.get();
-            int length = in.getInt();
-            if (kind == VALUE_INLINE) {
-                byte[] value = new byte[length];
-                in.get(value);
-                values[i] = LeafValue.of(value);
-            } else if (kind == VALUE_OVERFLOW) {
-                values[i] = LeafValue.overflow(BlockAddress.readFrom(in), length);
-            } else {
-                throw new CorruptBlockException("leaf page " + from + " has a value of unknown kind " + kind);
-            }
-            keys[i] = key;
+        byte[] image;
+        if (in.hasArray() && in.arrayOffset() == 0 && in.position() == 0 && in.limit() == in.array().length) {
+            image = in.array();
+        } else {
+            image = new byte[in.remaining()];
+            in.get(image);
         }
-        LeafPage page = new LeafPage(keys, values, n, overflowThreshold);
+        LeafPage page = LeafPage.ofImage(image, n, overflowThreshold);
         page.markClean();
         return page;
     }

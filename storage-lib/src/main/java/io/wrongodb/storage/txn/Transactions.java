@@ -1,0 +1,103 @@
+package io.wrongodb.storage.txn;
+
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * The connection's transactions: hands out ids and snapshots, numbers commits, and knows the oldest snapshot still
+ * in use, behind which old versions can go (WiredTiger's global transaction state).
+ *
+ * <p>One lock orders it all. A commit takes its number under it, and runs the caller's log append under it too,
+ * so commit numbers follow the log; a snapshot is taken and registered under it, so nothing it needs can be
+ * reclaimed between the two; and a checkpoint pins its snapshot and reads the log's end in one step, so the
+ * commits it holds are exactly those before that position.
+ */
+public final class Transactions {
+    private long nextId = 1;
+    // Written under the lock, after the committing transaction's number: whoever reads a number here sees that
+    // transaction committed.
+    private volatile long lastCommit;
+    private long running;
+    // Snapshots in use, by the commit number each reads up to, with how many share it.
+    private final TreeMap<Long, Integer> pinned = new TreeMap<>();
+
+    /** Starts a transaction whose snapshot sees every commit so far. */
+    public synchronized Transaction begin() {
+        Transaction txn = new Transaction(nextId++, lastCommit);
+        pin(lastCommit);
+        running++;
+        return txn;
+    }
+
+    /**
+     * Commits {@code txn}: runs {@code append} (which writes its log record) and gives it the next commit number,
+     * in one step. Returns what {@code append} returned.
+     */
+    public synchronized <T> T commit(Transaction txn, Supplier<T> append) {
+        checkRunning(txn);
+        T logged = append.get();
+        lastCommit++;
+        txn.markCommitted(lastCommit);
+        end(txn);
+        return logged;
+    }
+
+    /** Ends a transaction that wrote nothing, or whose versions were rolled back: nobody will ever see them. */
+    public synchronized void abort(Transaction txn) {
+        checkRunning(txn);
+        txn.markAborted();
+        end(txn);
+    }
+
+    /**
+     * A snapshot of everything committed now, for one read that holds its tree's latch from start to end (no
+     * version can be reclaimed under it meanwhile, so it need not be registered).
+     */
+    public Snapshot latest() {
+        return new Snapshot(lastCommit, null);
+    }
+
+    /** A snapshot of everything committed now, registered until {@link #release}; {@code atomically} runs with it. */
+    public synchronized Snapshot pinLatest(Runnable atomically) {
+        atomically.run();
+        pin(lastCommit);
+        return new Snapshot(lastCommit, null);
+    }
+
+    public synchronized void release(Snapshot snapshot) {
+        unpin(snapshot.readUpTo());
+    }
+
+    /** The commit number the oldest snapshot in use reads up to: every version committed by then is seen by all. */
+    public synchronized long oldestSnapshot() {
+        return pinned.isEmpty() ? lastCommit : pinned.firstKey();
+    }
+
+    public long lastCommit() {
+        return lastCommit;
+    }
+
+    /** Transactions begun and not yet ended. */
+    public synchronized long running() {
+        return running;
+    }
+
+    private void end(Transaction txn) {
+        unpin(txn.snapshot().readUpTo());
+        running--;
+    }
+
+    private void pin(long readUpTo) {
+        pinned.merge(readUpTo, 1, Integer::sum);
+    }
+
+    private void unpin(long readUpTo) {
+        pinned.computeIfPresent(readUpTo, (k, n) -> n == 1 ? null : n - 1);
+    }
+
+    private static void checkRunning(Transaction txn) {
+        if (!txn.isRunning()) {
+            throw new IllegalStateException(txn + " has already ended");
+        }
+    }
+}

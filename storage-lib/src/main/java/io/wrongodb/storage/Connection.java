@@ -105,13 +105,16 @@ public final class Connection implements AutoCloseable {
     }
 
     private void backgroundCheckpoint() {
+        if (closed || !file.isOpen()) {
+            // Closed under the connection (as the crash tests do to stop it dead): nothing left to checkpoint.
+            checkpointer.shutdown();
+            return;
+        }
         try {
-            if (!closed) {
-                checkpoint();
-            }
+            checkpoint();
         } catch (RuntimeException e) {
             // Keep the schedule: the next one may succeed, and the log still holds every commit meanwhile.
-            if (!closed) {
+            if (!closed && file.isOpen()) {
                 System.getLogger(Connection.class.getName())
                         .log(System.Logger.Level.ERROR, "background checkpoint failed: " + e.getMessage(), e);
             }

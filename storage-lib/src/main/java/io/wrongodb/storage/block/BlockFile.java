@@ -470,6 +470,11 @@ public final class BlockFile implements AutoCloseable {
         }
     }
 
+    /** False once the file was closed. */
+    public boolean isOpen() {
+        return channel.isOpen();
+    }
+
     @Override
     public synchronized void close() {
         try {

@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * An open database directory: one block file ({@value #FILE_NAME}) holding every table, the metadata table that
@@ -56,6 +57,7 @@ public final class Connection implements AutoCloseable {
     private final WriteAheadLog log;
     private final LogScanner.Result recovery;
     private final ScheduledExecutorService checkpointer;
+    private volatile Consumer<String> afterTableWritten = table -> {};
     private volatile boolean closed;
 
     private Connection(Path directory, StorageConfig config, BlockFile file) {
@@ -327,8 +329,8 @@ public final class Connection implements AutoCloseable {
     /**
      * Writes every table as one snapshot sees it, then the metadata, and publishes a new checkpoint slot. The
      * snapshot is taken with the log's end, in one step with respect to commits, so the checkpoint holds exactly
-     * the commits logged before the position it records. Writers wait while it runs (each tree's latch is held
-     * shared throughout); readers and commits go on.
+     * the commits logged before the position it records. Each table's latch is held shared only while that table
+     * is written: readers and commits go on throughout, and writers wait only for the table being written.
      */
     public CheckpointSlot checkpoint() {
         schemaLock.lock();
@@ -336,17 +338,24 @@ public final class Connection implements AutoCloseable {
             checkOpen();
             List<BTree> open = new ArrayList<>(tables.values());
             open.sort((a, b) -> a.name().compareTo(b.name()));
-            open.forEach(BTree::lockForCheckpoint);
             Lsn[] covered = {Lsn.NONE};
             Snapshot snapshot = transactions.pinLatest(() -> covered[0] = log == null ? Lsn.NONE : log.end());
+            BTree meta = metadata.tree();
+            cache.checkpointStarted();
             try {
                 for (BTree tree : open) {
-                    BlockAddress root = tree.writeDirtyPages(snapshot);
+                    tree.lockForCheckpoint();
+                    BlockAddress root;
+                    try {
+                        root = tree.writeDirtyPages(snapshot);
+                    } finally {
+                        tree.unlockAfterCheckpoint();
+                    }
                     if (!root.equals(metadata.root(tree.name()))) {
                         metadata.setRoot(tree.name(), root);
                     }
+                    afterTableWritten.accept(tree.name());
                 }
-                BTree meta = metadata.tree();
                 meta.lockForCheckpoint();
                 CheckpointSlot slot;
                 try {
@@ -365,12 +374,21 @@ public final class Connection implements AutoCloseable {
                 }
                 return slot;
             } finally {
+                // In this order: operations waiting for room retry once the cache says the checkpoint ended, and
+                // by then its snapshot must no longer hold versions back, nor its tables their dirty pages.
                 transactions.release(snapshot);
-                open.forEach(BTree::unlockAfterCheckpoint);
+                open.forEach(BTree::checkpointEnded);
+                meta.checkpointEnded();
+                cache.checkpointEnded();
             }
         } finally {
             schemaLock.unlock();
         }
+    }
+
+    /** Called by a checkpoint after it wrote each table, while the others wait: a seam for tests. */
+    void afterTableWritten(Consumer<String> hook) {
+        afterTableWritten = hook;
     }
 
     /** Stops the background checkpoints, checkpoints once more and closes the file. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One thread's way into the engine: it opens cursors on tables and runs transactions. Not thread-safe: a session
@@ -144,7 +145,8 @@ public final class Session implements AutoCloseable {
     boolean write(BTree tree, byte[] key, byte[] value, BTree.PutMode mode) {
         byte[] copy = value == null ? null : value.clone();
         if (txn != null) {
-            boolean applied = tree.write(key, new Version(txn, copy), mode, txn.snapshot());
+            Transaction running = txn;
+            boolean applied = tree.write(key, new Version(running, copy), mode, running::snapshot);
             if (applied) {
                 changes.add(new Connection.Change(tree, key.clone(), copy));
             }
@@ -152,10 +154,11 @@ public final class Session implements AutoCloseable {
         }
         long deadline = System.nanoTime() + RETRY_NANOS;
         for (int attempt = 0; ; attempt++) {
-            Transaction single = connection.transactions().begin();
+            Transaction single = connection.transactions().beginSingleWrite();
             List<Connection.Change> written = List.of();
             try {
-                if (!tree.write(key, new Version(single, copy), mode, single.snapshot())) {
+                Supplier<Snapshot> latest = () -> connection.transactions().latestFor(single);
+                if (!tree.write(key, new Version(single, copy), mode, latest)) {
                     connection.transactions().abort(single);
                     return false;
                 }

@@ -204,6 +204,7 @@ class CheckpointCrashTest {
         int killedInCheckpoint = 0;
         int landedOnNext = 0;
         long evicted = 0;
+        int largestValue = 0; // the longest value any reopened directory held
         long started = System.nanoTime();
         for (int iteration = 0; iteration < ITERATIONS; iteration++) {
             // One kill in eight lands while the worker starts (opening the file, resuming); the others at a
@@ -254,6 +255,11 @@ class CheckpointCrashTest {
             candidates.put(k + 1, next.content());
 
             Map<String, TreeMap<byte[], byte[]>> actual = readDirectory(data);
+            for (TreeMap<byte[], byte[]> rows : actual.values()) {
+                for (byte[] value : rows.values()) {
+                    largestValue = Math.max(largestValue, value.length);
+                }
+            }
             Integer round = matchingRound(actual, candidates);
             assertThat(round)
                     .as(
@@ -284,8 +290,9 @@ class CheckpointCrashTest {
         CorruptionTest.FileMap map = CorruptionTest.FileMap.read(data.resolve(Connection.FILE_NAME));
         assertThat(map.depth().get("alpha")).as("levels of table alpha").isGreaterThanOrEqualTo(3);
         assertThat(map.depth().get("beta")).as("levels of table beta").isGreaterThanOrEqualTo(3);
-        assertThat(map.blocks())
-                .anyMatch(b -> b.type() == CorruptionTest.FileMap.OVERFLOW_VALUE && b.size() > (1 << 19));
+        assertThat(map.blocks()).anyMatch(b -> b.type() == CorruptionTest.FileMap.OVERFLOW_VALUE);
+        // Whether the last round holds one depends on the round the kills left it at; over the run, some did.
+        assertThat(largestValue).as("longest value that survived a kill").isGreaterThan(1 << 19);
         assertThat(map.unaccountedSpace())
                 .as("space neither live nor free after the crashes")
                 .isEmpty();

@@ -65,6 +65,11 @@ class WalCrashLoopTest {
             assertThat(worker.exitValue()).isEqualTo(SIGKILL_STATUS);
             reader.join(TimeUnit.SECONDS.toMillis(20));
 
+            // Checkpoints ran while writers went on: the last one must still account for every block.
+            assertThat(CorruptionTest.FileMap.read(dir.resolve(Connection.FILE_NAME))
+                            .unaccountedSpace())
+                    .as("iteration %d: space neither live nor free in the checkpoint the kill left", iteration)
+                    .isEmpty();
             try (Connection connection = Connection.open(dir, WalCrashWorker.config())) {
                 Map<Integer, Long> present = verify(connection);
                 synchronized (acknowledged) {

@@ -65,6 +65,9 @@ public final class BlockFile implements AutoCloseable {
     private final int unit;
     private final ExtentList avail = new ExtentList();
     private final ExtentList discard = new ExtentList();
+    // Freed while a checkpoint that still references them is being written: free only once the checkpoint after
+    // that one is durable.
+    private final ExtentList heldForNext = new ExtentList();
     private final Set<Long> allocatedSinceCheckpoint = new HashSet<>();
     private long fileSize;
     private CheckpointSlot checkpoint;
@@ -353,6 +356,19 @@ public final class BlockFile implements AutoCloseable {
         discard.add(address.offset(), address.size());
     }
 
+    /**
+     * Frees a block that the checkpoint being written references (its tree was written before the block left it):
+     * it stays in use in that checkpoint, becomes discard once that checkpoint is durable, and is reusable after
+     * the one after.
+     */
+    public synchronized void freeAfterNextCheckpoint(BlockAddress address) {
+        if (address.isNone()) {
+            return;
+        }
+        allocatedSinceCheckpoint.remove(address.offset());
+        heldForNext.add(address.offset(), address.size());
+    }
+
     private synchronized long allocate(int size) {
         long offset = avail.allocate(size);
         if (offset < 0) {
@@ -419,6 +435,8 @@ public final class BlockFile implements AutoCloseable {
             checkpoint = next;
             avail.addAll(discard);
             discard.clear();
+            discard.addAll(heldForNext);
+            heldForNext.clear();
             allocatedSinceCheckpoint.clear();
             if (end < fileSize) {
                 // The free tail is given back to the file system.

@@ -61,6 +61,11 @@ public final class BTree implements EvictionTarget {
     // Reused for every page this tree writes: only eviction (exclusive latch) and checkpoints (shared latch, one at
     // a time) write pages, and they exclude each other.
     private ByteBuffer pageImage;
+    // True from the moment a running checkpoint has written this tree until that checkpoint is durable. Writers go
+    // on meanwhile, but every block they free is still part of the checkpoint, so it is held until the next one;
+    // and eviction takes only clean pages, since writing a page would allocate blocks the checkpoint knows nothing
+    // of.
+    private volatile boolean heldByCheckpoint;
     private volatile boolean dropped;
     private volatile boolean closed;
 
@@ -265,21 +270,22 @@ public final class BTree implements EvictionTarget {
      * what every snapshot sees. For recovery's replay and the metadata table, which no transaction writes.
      */
     public boolean put(byte[] key, byte[] value, PutMode mode) {
-        return write(key, new Version(null, value.clone()), mode, latest());
+        return write(key, new Version(null, value.clone()), mode, this::latest);
     }
 
     /** Removes {@code key} outside any transaction; returns false if it was absent. */
     public boolean remove(byte[] key) {
-        return write(key, new Version(null, null), PutMode.UPDATE, latest());
+        return write(key, new Version(null, null), PutMode.UPDATE, this::latest);
     }
 
     /**
      * Writes {@code written} (its writer's, or none: visible to all at once) as {@code mode} allows; a tombstone
      * removes, and only where a value is present. Returns false if the mode refused: the key is present or absent
-     * as {@code snapshot} sees it. Throws {@link WriteConflictException} if the key's newest version is one the
-     * snapshot does not see. A writer's second version of a key replaces its first.
+     * as the writer's snapshot sees it. Throws {@link WriteConflictException} if the key's newest version is one
+     * that snapshot does not see. A writer's second version of a key replaces its first. {@code writerSnapshot} is
+     * asked under the latch.
      */
-    public boolean write(byte[] key, Version written, PutMode mode, Snapshot snapshot) {
+    public boolean write(byte[] key, Version written, PutMode mode, Supplier<Snapshot> writerSnapshot) {
         if (!written.isTombstone()) {
             checkSizes(key, written.value());
         }
@@ -287,6 +293,7 @@ public final class BTree implements EvictionTarget {
         latch.writeLock().lock();
         try {
             checkOpen();
+            Snapshot snapshot = writerSnapshot.get();
             TreePath path = new TreePath();
             LeafPage leaf = descend(key, path);
             long before = leaf.footprint();
@@ -468,9 +475,18 @@ public final class BTree implements EvictionTarget {
         }
     }
 
+    /** Frees a block this tree no longer refers to; held for the next checkpoint while one still refers to it. */
+    private void release(BlockAddress address) {
+        if (heldByCheckpoint) {
+            file.freeAfterNextCheckpoint(address);
+        } else {
+            file.free(address);
+        }
+    }
+
     private void freeValue(LeafValue old) {
         if (old != null && !old.overflowAddress().isNone()) {
-            file.free(old.overflowAddress());
+            release(old.overflowAddress());
         }
     }
 
@@ -551,7 +567,7 @@ public final class BTree implements EvictionTarget {
             } else {
                 // The root lost its last child: the tree is empty again.
                 cache.release(parent.footprint());
-                file.free(root.address());
+                release(root.address());
                 LeafPage empty = new LeafPage(config.overflowThreshold());
                 empty.markDirty();
                 root.setAddress(BlockAddress.NONE);
@@ -569,7 +585,7 @@ public final class BTree implements EvictionTarget {
             PageRef only = top.child(0);
             Page page = load(only);
             cache.release(top.footprint());
-            file.free(root.address());
+            release(root.address());
             root.setAddress(only.address());
             root.setPage(page);
         }
@@ -579,13 +595,13 @@ public final class BTree implements EvictionTarget {
     private void detach(PageRef ref) {
         Page page = ref.page();
         if (page instanceof LeafPage leaf) {
-            leaf.imageOverflow().forEach(file::free);
+            leaf.imageOverflow().forEach(this::release);
         }
         if (page != null) {
             cache.release(page.footprint());
             ref.setPage(null);
         }
-        file.free(ref.address());
+        release(ref.address());
     }
 
     // ---- writing pages ------------------------------------------------------------------------------------
@@ -597,10 +613,16 @@ public final class BTree implements EvictionTarget {
     public BlockAddress writeDirtyPages(Snapshot checkpoint) {
         checkOpen();
         writeDirty(root, checkpoint);
+        heldByCheckpoint = true;
         return root.address();
     }
 
-    /** Takes the latch shared for a checkpoint: readers go on, writers and eviction wait. */
+    /** The checkpoint that wrote this tree is durable (or failed): blocks freed from now on are free as usual. */
+    public void checkpointEnded() {
+        heldByCheckpoint = false;
+    }
+
+    /** Takes the latch shared while a checkpoint writes this tree: readers go on, writers and eviction wait. */
     public void lockForCheckpoint() {
         latch.readLock().lock();
     }
@@ -649,7 +671,7 @@ public final class BTree implements EvictionTarget {
     /** Writes the leaf's new image (in {@link #pageImage}), freeing the old one with its version overflow blocks. */
     private void replaceLeafBlock(PageRef ref, LeafPage leaf, List<BlockAddress> imageOverflow) {
         replaceBlock(ref, BlockType.LEAF_PAGE, pageImage);
-        leaf.imageOverflow().forEach(file::free);
+        leaf.imageOverflow().forEach(this::release);
         leaf.setImageOverflow(imageOverflow);
     }
 
@@ -779,7 +801,7 @@ public final class BTree implements EvictionTarget {
 
     private void replaceBlock(PageRef ref, byte type, ByteBuffer image) {
         BlockAddress written = file.write(type, image);
-        file.free(ref.address());
+        release(ref.address());
         ref.setAddress(written);
     }
 
@@ -827,7 +849,11 @@ public final class BTree implements EvictionTarget {
                 continue;
             }
             freed += evictInternalPages(child, bytesWanted - freed);
-            if (freed >= bytesWanted || hasChildInMemory(child) || child.isPinned() || child.takeRecentlyUsed()) {
+            if (freed >= bytesWanted
+                    || hasChildInMemory(child)
+                    || child.isPinned()
+                    || (heldByCheckpoint && child.isDirty())
+                    || child.takeRecentlyUsed()) {
                 continue;
             }
             if (child.isDirty()) {
@@ -859,7 +885,7 @@ public final class BTree implements EvictionTarget {
      */
     private long writeRootLeaf(LeafPage leaf) {
         long oldest = transactions.oldestSnapshot();
-        if (!(leaf.isDirty() || leaf.hasChains()) || leaf.isPinned() || !canFold(leaf, oldest)) {
+        if (heldByCheckpoint || !(leaf.isDirty() || leaf.hasChains()) || leaf.isPinned() || !canFold(leaf, oldest)) {
             return 0;
         }
         long before = leaf.footprint();
@@ -906,7 +932,8 @@ public final class BTree implements EvictionTarget {
             } else if (child != null) {
                 evictionHand = childLower;
                 LeafPage leaf = (LeafPage) child;
-                if (!leaf.isPinned() && !leaf.takeRecentlyUsed() && canFold(leaf, sweep.oldest)) {
+                boolean writable = !heldByCheckpoint || !leaf.isDirty();
+                if (writable && !leaf.isPinned() && !leaf.takeRecentlyUsed() && canFold(leaf, sweep.oldest)) {
                     foldAll(leaf, sweep.oldest);
                     if (leaf.isDirty()) {
                         reconcileLeaf(ref, leaf);
@@ -959,13 +986,13 @@ public final class BTree implements EvictionTarget {
             for (int i = 0; i < leaf.size(); i++) {
                 freeValue(leaf.value(i));
             }
-            leaf.imageOverflow().forEach(file::free);
+            leaf.imageOverflow().forEach(this::release);
         }
         if (inMemory) {
             cache.release(page.footprint());
             ref.setPage(null);
         }
-        file.free(ref.address());
+        release(ref.address());
     }
 
     /** Forgets the tree's pages without writing them (the connection is closing or the tree was dropped). */

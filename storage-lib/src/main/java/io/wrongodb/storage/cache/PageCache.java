@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * pages. The trees run the clock: a page touched since the hand last passed gets a second chance.
  *
  * <p>If the cache stays over capacity because every page left is pinned (by positioned cursors), the operation
- * fails with {@link CacheFullException} instead of waiting for room that may never come.
+ * fails with {@link CacheFullException} instead of waiting for room that may never come. While a checkpoint runs,
+ * dirty pages of the trees it has written cannot be evicted until it ends; an operation that finds nothing else to
+ * evict waits for that.
  */
 public final class PageCache {
     /** Eviction brings the cache down to this share of its capacity, so it does not run on every operation. */
@@ -22,6 +24,11 @@ public final class PageCache {
     private final AtomicLong evictedPages = new AtomicLong();
     private final List<EvictionTarget> targets = new CopyOnWriteArrayList<>();
     private int nextTarget;
+    // While a checkpoint runs, trees it has written evict only clean pages; an operation that finds nothing to
+    // evict waits for the checkpoint to end instead of failing.
+    private final Object checkpointMonitor = new Object();
+    private boolean checkpointRunning;
+    private long checkpointsEnded;
 
     public PageCache(long capacityBytes) {
         if (capacityBytes <= 0) {
@@ -72,6 +79,22 @@ public final class PageCache {
         if (bytes.get() <= capacity) {
             return;
         }
+        while (true) {
+            long endedBefore = checkpointsEnded();
+            evictToTarget();
+            if (bytes.get() <= capacity) {
+                return;
+            }
+            if (!waitForCheckpoint(endedBefore)) {
+                throw new CacheFullException("the page cache holds " + bytes.get() + " bytes, over its capacity of "
+                        + capacity + ", and no page can be evicted: the pages left are pinned by positioned cursors"
+                        + " (close or reset them), hold versions a running transaction may still read, or are the"
+                        + " tables' root pages");
+            }
+        }
+    }
+
+    private void evictToTarget() {
         long goal = (long) (capacity * EVICTION_TARGET);
         int idleRounds = 0;
         while (bytes.get() > goal && idleRounds < 3) {
@@ -84,10 +107,44 @@ public final class PageCache {
             // A pass that frees nothing has still cleared reference bits; the next one may free pages.
             idleRounds = freed == 0 ? idleRounds + 1 : 0;
         }
-        if (bytes.get() > capacity) {
-            throw new CacheFullException("the page cache holds " + bytes.get() + " bytes, over its capacity of "
-                    + capacity + ", and no page can be evicted: the pages left are pinned by positioned cursors (close"
-                    + " or reset them) or are the tables' root pages");
+    }
+
+    /** A checkpoint starts: until it ends, trees it has written keep their dirty pages. */
+    public void checkpointStarted() {
+        synchronized (checkpointMonitor) {
+            checkpointRunning = true;
+        }
+    }
+
+    public void checkpointEnded() {
+        synchronized (checkpointMonitor) {
+            checkpointRunning = false;
+            checkpointsEnded++;
+            checkpointMonitor.notifyAll();
+        }
+    }
+
+    private long checkpointsEnded() {
+        synchronized (checkpointMonitor) {
+            return checkpointsEnded;
+        }
+    }
+
+    /**
+     * After an eviction pass that found too little: waits for a running checkpoint to end, and returns true if one
+     * ended since {@code endedBefore} (its pages may now be evictable: try again); false if none did.
+     */
+    private boolean waitForCheckpoint(long endedBefore) {
+        synchronized (checkpointMonitor) {
+            while (checkpointRunning) {
+                try {
+                    checkpointMonitor.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return checkpointsEnded > endedBefore;
         }
     }
 }

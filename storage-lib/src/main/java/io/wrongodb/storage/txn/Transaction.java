@@ -13,19 +13,29 @@ public final class Transaction {
 
     private final long id;
     private final Snapshot snapshot;
+    private final boolean pinned;
     // 0 while running, the commit number once committed, -1 once aborted. Written once, read without locks.
     private volatile long commitNumber = RUNNING;
 
-    Transaction(long id, long readUpTo) {
+    Transaction(long id, long readUpTo, boolean pinned) {
         this.id = id;
         this.snapshot = new Snapshot(readUpTo, this);
+        this.pinned = pinned;
+    }
+
+    /** True if its snapshot holds back reclamation until it ends (false for a single write, see Transactions). */
+    boolean isPinned() {
+        return pinned;
     }
 
     public long id() {
         return id;
     }
 
-    /** What this transaction reads: commits up to its start, and its own writes. */
+    /**
+     * What this transaction reads: commits up to its start, and its own writes. (A single write outside a
+     * transaction reads a newer snapshot, taken under its tree's latch: {@link Transactions#latestFor}.)
+     */
     public Snapshot snapshot() {
         return snapshot;
     }

@@ -23,10 +23,26 @@ public final class Transactions {
 
     /** Starts a transaction whose snapshot sees every commit so far. */
     public synchronized Transaction begin() {
-        Transaction txn = new Transaction(nextId++, lastCommit);
+        Transaction txn = new Transaction(nextId++, lastCommit, true);
         pin(lastCommit);
         running++;
         return txn;
+    }
+
+    /**
+     * Starts the transaction of a single write outside any transaction. Its snapshot is not registered: the write
+     * reads {@link #latestFor} under its tree's latch, where nothing can be reclaimed, so a writer waiting for the
+     * latch does not hold back reclamation of what others commit meanwhile.
+     */
+    public synchronized Transaction beginSingleWrite() {
+        Transaction txn = new Transaction(nextId++, lastCommit, false);
+        running++;
+        return txn;
+    }
+
+    /** A snapshot of everything committed now, plus {@code owner}'s own writes; for use under a tree's latch. */
+    public Snapshot latestFor(Transaction owner) {
+        return new Snapshot(lastCommit, owner);
     }
 
     /**
@@ -83,7 +99,9 @@ public final class Transactions {
     }
 
     private void end(Transaction txn) {
-        unpin(txn.snapshot().readUpTo());
+        if (txn.isPinned()) {
+            unpin(txn.snapshot().readUpTo());
+        }
         running--;
     }
 

@@ -10,11 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
@@ -35,6 +33,7 @@ public final class WriteAheadLog implements AutoCloseable {
     private final WalConfig config;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
+    private final Condition synced = lock.newCondition();
     private final Thread writer;
 
     // Guarded by lock.
@@ -43,10 +42,7 @@ public final class WriteAheadLog implements AutoCloseable {
     private long currentBatch;
     private List<Segment> pending = new ArrayList<>();
     private long oldestPendingNanos;
-    // Committers waiting for an fsync, the one needing the least first. The writer wakes only those its fsync
-    // covered: waking all of them after every fsync (with 64 committers, most of them for nothing) cost more CPU
-    // than the fsync itself on two cores.
-    private final PriorityQueue<SyncWaiter> syncWaiters = new PriorityQueue<>();
+    private int syncWaiters;
     private Lsn syncedEnd;
     private boolean closing;
     private StorageException failure;
@@ -58,22 +54,6 @@ public final class WriteAheadLog implements AutoCloseable {
 
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong fsyncs = new AtomicLong();
-
-    /** A committer parked until the log is synced up to {@code end}. */
-    private static final class SyncWaiter implements Comparable<SyncWaiter> {
-        final Lsn end;
-        final Thread thread = Thread.currentThread();
-        volatile boolean woken;
-
-        SyncWaiter(Lsn end) {
-            this.end = end;
-        }
-
-        @Override
-        public int compareTo(SyncWaiter other) {
-            return end.compareTo(other.end);
-        }
-    }
 
     /** Bytes of one file's contiguous records waiting to be written. */
     private record Segment(int file, long offset, ByteBuffer bytes) {}
@@ -153,31 +133,22 @@ public final class WriteAheadLog implements AutoCloseable {
 
     /** Waits until the log is synced at least up to {@code end}; throws if the log failed. */
     public void awaitSynced(Lsn end) {
-        SyncWaiter waiter;
         lock.lock();
         try {
             if (!syncedEnd.isBefore(end)) {
                 return;
             }
             checkUsable();
-            waiter = new SyncWaiter(end);
-            syncWaiters.add(waiter);
+            syncWaiters++;
             work.signal();
-        } finally {
-            lock.unlock();
-        }
-        // Uninterruptible, as the commit it waits for cannot be called off; the interrupt is kept for the caller.
-        boolean interrupted = false;
-        while (!waiter.woken) {
-            LockSupport.park(this);
-            interrupted |= Thread.interrupted();
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        lock.lock();
-        try {
-            if (syncedEnd.isBefore(end)) {
+            try {
+                while (syncedEnd.isBefore(end) && failure == null) {
+                    synced.awaitUninterruptibly();
+                }
+            } finally {
+                syncWaiters--;
+            }
+            if (failure != null) {
                 checkUsable();
             }
         } finally {
@@ -293,7 +264,7 @@ public final class WriteAheadLog implements AutoCloseable {
                 } else {
                     syncedEnd = batchEnd;
                 }
-                wakeSynced();
+                synced.signalAll();
                 if (error != null) {
                     return;
                 }
@@ -303,20 +274,11 @@ public final class WriteAheadLog implements AutoCloseable {
         }
     }
 
-    /** Wakes the committers the last fsync covered, or all of them if the log failed. Under the lock. */
-    private void wakeSynced() {
-        while (!syncWaiters.isEmpty() && (failure != null || !syncedEnd.isBefore(syncWaiters.peek().end))) {
-            SyncWaiter waiter = syncWaiters.poll();
-            waiter.woken = true;
-            LockSupport.unpark(waiter.thread);
-        }
-    }
-
     private boolean dueForWrite() {
         if (pending.isEmpty()) {
             return false;
         }
-        return !syncWaiters.isEmpty()
+        return syncWaiters > 0
                 || System.nanoTime() - oldestPendingNanos
                         >= config.commitInterval().toNanos();
     }

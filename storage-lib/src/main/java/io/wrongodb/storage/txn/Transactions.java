@@ -1,6 +1,7 @@
 package io.wrongodb.storage.txn;
 
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -13,19 +14,21 @@ import java.util.function.Supplier;
  * commits it holds are exactly those before that position.
  */
 public final class Transactions {
-    private long nextId = 1;
+    private final AtomicLong nextId = new AtomicLong(1);
     // Written under the lock, after the committing transaction's number: whoever reads a number here sees that
     // transaction committed.
     private volatile long lastCommit;
-    private long running;
-    // Snapshots in use, by the commit number each reads up to, with how many share it.
+    private final AtomicLong running = new AtomicLong();
+    // Snapshots in use, by the commit number each reads up to, with how many share it; and the smallest of them
+    // (Long.MAX_VALUE for none), kept for readers that take no lock: writers ask for it under a tree's latch.
     private final TreeMap<Long, Integer> pinned = new TreeMap<>();
+    private volatile long oldestPinned = Long.MAX_VALUE;
 
     /** Starts a transaction whose snapshot sees every commit so far. */
     public synchronized Transaction begin() {
-        Transaction txn = new Transaction(nextId++, lastCommit, true);
+        Transaction txn = new Transaction(nextId.getAndIncrement(), lastCommit, true);
         pin(lastCommit);
-        running++;
+        running.incrementAndGet();
         return txn;
     }
 
@@ -34,9 +37,9 @@ public final class Transactions {
      * reads {@link #latestFor} under its tree's latch, where nothing can be reclaimed, so a writer waiting for the
      * latch does not hold back reclamation of what others commit meanwhile.
      */
-    public synchronized Transaction beginSingleWrite() {
-        Transaction txn = new Transaction(nextId++, lastCommit, false);
-        running++;
+    public Transaction beginSingleWrite() {
+        Transaction txn = new Transaction(nextId.getAndIncrement(), lastCommit, false);
+        running.incrementAndGet();
         return txn;
     }
 
@@ -59,10 +62,18 @@ public final class Transactions {
     }
 
     /** Ends a transaction that wrote nothing, or whose versions were rolled back: nobody will ever see them. */
-    public synchronized void abort(Transaction txn) {
-        checkRunning(txn);
-        txn.markAborted();
-        end(txn);
+    public void abort(Transaction txn) {
+        if (txn.isPinned()) {
+            synchronized (this) {
+                checkRunning(txn);
+                txn.markAborted();
+                end(txn);
+            }
+        } else {
+            checkRunning(txn);
+            txn.markAborted();
+            running.decrementAndGet();
+        }
     }
 
     /**
@@ -84,9 +95,13 @@ public final class Transactions {
         unpin(snapshot.readUpTo());
     }
 
-    /** The commit number the oldest snapshot in use reads up to: every version committed by then is seen by all. */
-    public synchronized long oldestSnapshot() {
-        return pinned.isEmpty() ? lastCommit : pinned.firstKey();
+    /**
+     * The commit number the oldest snapshot in use reads up to: every version committed by then is seen by all.
+     * Lock-free: {@code lastCommit} is read first, so a snapshot pinned meanwhile reads up to at least that much.
+     */
+    public long oldestSnapshot() {
+        long last = lastCommit;
+        return Math.min(last, oldestPinned);
     }
 
     public long lastCommit() {
@@ -94,23 +109,25 @@ public final class Transactions {
     }
 
     /** Transactions begun and not yet ended. */
-    public synchronized long running() {
-        return running;
+    public long running() {
+        return running.get();
     }
 
     private void end(Transaction txn) {
         if (txn.isPinned()) {
             unpin(txn.snapshot().readUpTo());
         }
-        running--;
+        running.decrementAndGet();
     }
 
     private void pin(long readUpTo) {
         pinned.merge(readUpTo, 1, Integer::sum);
+        oldestPinned = pinned.firstKey();
     }
 
     private void unpin(long readUpTo) {
         pinned.computeIfPresent(readUpTo, (k, n) -> n == 1 ? null : n - 1);
+        oldestPinned = pinned.isEmpty() ? Long.MAX_VALUE : pinned.firstKey();
     }
 
     private static void checkRunning(Transaction txn) {

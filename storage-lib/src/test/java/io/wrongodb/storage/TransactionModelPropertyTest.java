@@ -70,8 +70,9 @@ class TransactionModelPropertyTest {
         } finally {
             deleteRecursively(dir);
         }
-        // The conflict rule is tested only if conflicts happen: in a good share of tries, not by luck in one.
-        Statistics.label("write conflicts").coverage(c -> c.check(true).percentage(p -> p >= 25));
+        // The conflict rule is tested only if conflicts happen: in a share of tries (about a third on average), not by
+        // luck in one.
+        Statistics.label("write conflicts").coverage(c -> c.check(true).percentage(p -> p >= 10));
     }
 
     @Provide

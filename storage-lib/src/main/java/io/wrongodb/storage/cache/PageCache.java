@@ -2,7 +2,9 @@ package io.wrongodb.storage.cache;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The page cache's accounting and eviction policy. Trees charge the bytes of the pages they hold in memory here;
@@ -18,6 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class PageCache {
     /** Eviction brings the cache down to this share of its capacity, so it does not run on every operation. */
     private static final double EVICTION_TARGET = 0.9;
+    /** Passes that free too little, with growing pauses between them (about 0.2 s in all), before giving up. */
+    private static final int FRUITLESS_PASSES = 20;
 
     private final long capacity;
     private final AtomicLong bytes = new AtomicLong();
@@ -79,13 +83,21 @@ public final class PageCache {
         if (bytes.get() <= capacity) {
             return;
         }
+        int fruitless = 0;
         while (true) {
             long endedBefore = checkpointsEnded();
             evictToTarget();
             if (bytes.get() <= capacity) {
                 return;
             }
-            if (!waitForCheckpoint(endedBefore)) {
+            if (waitForCheckpoint(endedBefore)) {
+                continue;
+            }
+            // Other threads' writes in flight (uncommitted versions, a snapshot about to be released) can make the
+            // only candidates unevictable for a moment; give them a few milliseconds before calling the cache full.
+            if (++fruitless <= FRUITLESS_PASSES) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(fruitless));
+            } else {
                 throw new CacheFullException("the page cache holds " + bytes.get() + " bytes, over its capacity of "
                         + capacity + ", and no page can be evicted: the pages left are pinned by positioned cursors"
                         + " (close or reset them), hold versions a running transaction may still read, or are the"

@@ -18,6 +18,9 @@ import io.wrongodb.command.PingCommand;
 import io.wrongodb.command.RamLog;
 import io.wrongodb.command.WhatsMyUriCommand;
 import io.wrongodb.repl.ReplicaSetView;
+import io.wrongodb.storage.Connection;
+import io.wrongodb.storage.StorageConfig;
+import io.wrongodb.storage.wal.WalConfig;
 import io.wrongodb.wire.WireMetrics;
 import io.wrongodb.wire.WireRequestHandler;
 import io.wrongodb.wire.WireServer;
@@ -35,8 +38,9 @@ import org.bson.BsonInt32;
 import org.bson.BsonString;
 
 /**
- * A running WrongoDB node: its data directory, its commands and its wire server, started and stopped in that
- * order. Start and stop block until done, so call them from a worker or main thread, never from an event loop.
+ * A running WrongoDB node: its storage engine (opened on the data directory, which recovers it), its commands and
+ * its wire server, started in that order and stopped in the reverse one. Start and stop block until done, so call
+ * them from a worker or main thread, never from an event loop.
  */
 public final class Node implements AutoCloseable {
     private static final Duration START_STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -45,6 +49,7 @@ public final class Node implements AutoCloseable {
     private final RamLog globalLog = new RamLog("global", 1024);
     private final RamLog startupWarnings = new RamLog("startupWarnings", 64);
     private final WireServer wireServer;
+    private volatile Connection storage;
     private volatile ReplicaSetView replicaSet;
     private volatile boolean running;
 
@@ -79,6 +84,16 @@ public final class Node implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + config.dbPath(), e);
         }
+        storage = Connection.open(config.dbPath(), storageConfig(config));
+        if (storage.recovery().recordsReplayed() > 0) {
+            globalLog.write(
+                    'I',
+                    "RECOVERY",
+                    22430,
+                    "initandlisten",
+                    "Replayed " + storage.recovery().recordsReplayed() + " log records written after the last"
+                            + " checkpoint");
+        }
         startupWarnings.write(
                 'W',
                 "CONTROL",
@@ -86,7 +101,13 @@ public final class Node implements AutoCloseable {
                 "initandlisten",
                 "Access control is not enabled for the database. Read and write access to data and configuration is "
                         + "unrestricted");
-        int port = await(wireServer.listen(config.bindHost(), config.port()).toCompletionStage());
+        int port;
+        try {
+            port = await(wireServer.listen(config.bindHost(), config.port()).toCompletionStage());
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
         replicaSet = new ReplicaSetView(
                 config.role(), config.replicaSet(), config.nodeName().orElse("localhost:" + port), config.syncSource());
         running = true;
@@ -106,15 +127,38 @@ public final class Node implements AutoCloseable {
         return replicaSet;
     }
 
+    /** The storage engine, open (and recovered) while the node runs. */
+    public Connection storage() {
+        return storage;
+    }
+
+    /** The engine's settings from the node's: cache size, checkpoint interval, journal commit interval. */
+    static StorageConfig storageConfig(NodeConfig config) {
+        StorageConfig defaults = StorageConfig.defaults();
+        return defaults.withCacheSize(config.cacheSizeBytes())
+                .withCheckpointInterval(config.checkpointInterval())
+                .withWal(new WalConfig(defaults.wal().fileSize(), config.journalCommitInterval()));
+    }
+
     public boolean isRunning() {
         return running;
     }
 
-    /** Stops listening and closes every client connection; the Vert.x instance is left running. */
+    /**
+     * Stops listening and closes every client connection, then closes the storage engine (which checkpoints); the
+     * Vert.x instance is left running.
+     */
     @Override
     public void close() {
         running = false;
-        await(wireServer.close().toCompletionStage());
+        try {
+            await(wireServer.close().toCompletionStage());
+        } finally {
+            Connection open = storage;
+            if (open != null) {
+                open.close();
+            }
+        }
     }
 
     private static <T> T await(java.util.concurrent.CompletionStage<T> stage) {

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The payload of a COMMIT log record: the logical changes of one commit, replayed in order by recovery. A single
- * write is a commit of one operation today; transactions will log all their operations in one record.
+ * The payload of a COMMIT log record: the logical changes of one transaction, all in one record, replayed in order
+ * by recovery (a single write outside a transaction is a commit of one operation).
  *
  * <pre>
  * Commit record payload (little-endian; part of the log format)
@@ -34,14 +34,6 @@ final class CommitRecord {
     record Operation(byte kind, String table, byte[] key, byte[] value) {}
 
     private CommitRecord() {}
-
-    static ByteBuffer put(String table, byte[] key, byte[] value) {
-        return encode(new Operation(PUT, table, key, value));
-    }
-
-    static ByteBuffer remove(String table, byte[] key) {
-        return encode(new Operation(REMOVE, table, key, null));
-    }
 
     static ByteBuffer createTable(String table) {
         return encode(new Operation(CREATE_TABLE, table, null, null));

@@ -145,8 +145,7 @@ public final class Session implements AutoCloseable {
     boolean write(BTree tree, byte[] key, byte[] value, BTree.PutMode mode) {
         byte[] copy = value == null ? null : value.clone();
         if (txn != null) {
-            Transaction running = txn;
-            boolean applied = tree.write(key, new Version(running, copy), mode, running::snapshot);
+            boolean applied = tree.write(key, new Version(txn, copy), mode, txn::snapshot);
             if (applied) {
                 changes.add(new Connection.Change(tree, key.clone(), copy));
             }

@@ -349,11 +349,7 @@ public final class BlockFile implements AutoCloseable {
      * was allocated.
      */
     public synchronized void freeAfterCheckpoint(BlockAddress address) {
-        if (address.isNone()) {
-            return;
-        }
-        allocatedSinceCheckpoint.remove(address.offset());
-        discard.add(address.offset(), address.size());
+        freeInto(discard, address);
     }
 
     /**
@@ -362,11 +358,16 @@ public final class BlockFile implements AutoCloseable {
      * the one after.
      */
     public synchronized void freeAfterNextCheckpoint(BlockAddress address) {
+        freeInto(heldForNext, address);
+    }
+
+    /** Puts a freed block on {@code list}, never straight back into avail, whenever it was allocated. */
+    private void freeInto(ExtentList list, BlockAddress address) {
         if (address.isNone()) {
             return;
         }
         allocatedSinceCheckpoint.remove(address.offset());
-        heldForNext.add(address.offset(), address.size());
+        list.add(address.offset(), address.size());
     }
 
     private synchronized long allocate(int size) {

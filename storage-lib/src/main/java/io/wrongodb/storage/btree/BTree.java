@@ -344,7 +344,7 @@ public final class BTree implements EvictionTarget {
     /** The newest version of a chain whose writer has not aborted (an abort is rolled back soon after). */
     private static Version live(Version newest) {
         Version v = newest;
-        while (v != null && v.writer() != null && v.writer().isAborted()) {
+        while (v != null && v.isAborted()) {
             v = v.older();
         }
         return v;
@@ -366,17 +366,16 @@ public final class BTree implements EvictionTarget {
             }
             long before = leaf.footprint();
             leaf.changeChain(index, head -> {
+                // Relink the chain without the writer's versions.
                 Version kept = null;
                 Version last = null;
                 for (Version v = head; v != null; v = v.older()) {
-                    if (v.writer() == writer) {
-                        continue;
-                    }
-                    if (last == null) {
-                        kept = v;
-                        last = v;
-                    } else {
-                        last.setOlder(v);
+                    if (v.writer() != writer) {
+                        if (last == null) {
+                            kept = v;
+                        } else {
+                            last.setOlder(v);
+                        }
                         last = v;
                     }
                 }
@@ -417,7 +416,7 @@ public final class BTree implements EvictionTarget {
     private boolean fold(LeafPage leaf, int index, long oldest) {
         Version above = null;
         Version folded = leaf.chain(index);
-        while (folded != null && (isAborted(folded) || !folded.isVisibleToAll(oldest))) {
+        while (folded != null && !folded.isVisibleToAll(oldest)) {
             above = folded;
             folded = folded.older();
         }
@@ -425,10 +424,7 @@ public final class BTree implements EvictionTarget {
             return false;
         }
         LeafValue base = folded.isTombstone() ? null : LeafValue.of(folded.value());
-        LeafValue old = leaf.replace(index, base);
-        if (old != null) {
-            freeValue(old);
-        }
+        freeValue(leaf.replace(index, base));
         Version cutAt = above;
         leaf.changeChain(index, head -> {
             if (cutAt == null) {
@@ -438,10 +434,6 @@ public final class BTree implements EvictionTarget {
             return head;
         });
         return true;
-    }
-
-    private static boolean isAborted(Version v) {
-        return v.writer() != null && v.writer().isAborted();
     }
 
     /** True if entry {@code index} has neither a base value nor versions: its key is gone for everybody. */
@@ -679,15 +671,19 @@ public final class BTree implements EvictionTarget {
     private void writeOverflowValues(LeafPage leaf) {
         long before = leaf.footprint();
         for (int i = 0; i < leaf.size(); i++) {
-            LeafValue value = leaf.value(i);
-            if (value != null
-                    && leaf.isOverflow(value.length())
-                    && value.overflowAddress().isNone()) {
-                value.storedAt(file.write(BlockType.OVERFLOW_VALUE, ByteBuffer.wrap(value.bytesInMemory())));
-                leaf.overflowWritten(value.length());
-            }
+            storeOverflow(leaf, leaf.value(i));
         }
         cache.charge(leaf.footprint() - before);
+    }
+
+    /** Writes a large base value's overflow block if it has none yet; its bytes then leave memory. */
+    private void storeOverflow(LeafPage leaf, LeafValue value) {
+        if (value != null
+                && leaf.isOverflow(value.length())
+                && value.overflowAddress().isNone()) {
+            value.storedAt(file.write(BlockType.OVERFLOW_VALUE, ByteBuffer.wrap(value.bytesInMemory())));
+            leaf.overflowWritten(value.length());
+        }
     }
 
     /**
@@ -720,12 +716,7 @@ public final class BTree implements EvictionTarget {
                 }
             } else {
                 value = leaf.value(i);
-                if (value != null
-                        && leaf.isOverflow(value.length())
-                        && value.overflowAddress().isNone()) {
-                    value.storedAt(file.write(BlockType.OVERFLOW_VALUE, ByteBuffer.wrap(value.bytesInMemory())));
-                    leaf.overflowWritten(value.length());
-                }
+                storeOverflow(leaf, value);
             }
             if (value != null) {
                 keys.add(leaf.key(i));
@@ -768,7 +759,7 @@ public final class BTree implements EvictionTarget {
         }
         for (int i = 0; i < leaf.size(); i++) {
             Version newest = leaf.chain(i);
-            if (newest != null && (isAborted(newest) || !newest.isVisibleToAll(oldest))) {
+            if (newest != null && !newest.isVisibleToAll(oldest)) {
                 return false;
             }
         }

@@ -154,8 +154,11 @@ public final class LeafPage extends Page {
 
     /** Versions held in chains, counted one by one (for tests of reclamation). */
     public int versionCount() {
+        if (image != null) {
+            return 0;
+        }
         int n = 0;
-        for (int i = 0; image == null && i < count; i++) {
+        for (int i = 0; i < count; i++) {
             for (Version v = chains[i]; v != null; v = v.older()) {
                 n++;
             }
@@ -392,7 +395,12 @@ public final class LeafPage extends Page {
         } else {
             length = values[i] == null ? 0 : values[i].length();
         }
-        return ENTRY_OVERHEAD + keys[i].length + (isOverflow(length) ? 16 : length);
+        return cellSize(keys[i].length, length, isOverflow(length));
+    }
+
+    /** Bytes of one entry in the file: slot, key, and the value inline or as an overflow address. */
+    static int cellSize(int keyLength, int valueLength, boolean overflow) {
+        return ENTRY_OVERHEAD + keyLength + (overflow ? BlockAddress.SERIALIZED_SIZE : valueLength);
     }
 
     private void account(int i, int sign) {

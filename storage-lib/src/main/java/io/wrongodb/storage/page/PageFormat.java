@@ -45,7 +45,7 @@ public final class PageFormat {
         int size = LeafPage.HEADER_SIZE;
         for (int i = 0; i < keys.size(); i++) {
             int length = values.get(i).length();
-            size += LeafPage.ENTRY_OVERHEAD + keys.get(i).length + (isOverflow.test(length) ? 16 : length);
+            size += LeafPage.cellSize(keys.get(i).length, length, isOverflow.test(length));
         }
         return writeLeaf(keys.size(), keys::get, values::get, isOverflow, size, reuse);
     }

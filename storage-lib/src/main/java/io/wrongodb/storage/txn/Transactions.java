@@ -8,16 +8,17 @@ import java.util.function.Supplier;
  * The connection's transactions: hands out ids and snapshots, numbers commits, and knows the oldest snapshot still
  * in use, behind which old versions can go (WiredTiger's global transaction state).
  *
- * <p>One lock orders it all. A commit takes its number under it, and runs the caller's log append under it too,
- * so commit numbers follow the log; a snapshot is taken and registered under it, so nothing it needs can be
- * reclaimed between the two; and a checkpoint pins its snapshot and reads the log's end in one step, so the
- * commits it holds are exactly those before that position.
+ * <p>One lock orders commits and pinned snapshots. A commit takes its number under it, and runs the caller's log
+ * append under it too, so commit numbers follow the log; a transaction's snapshot is taken and pinned under it, so
+ * nothing it needs can be reclaimed between the two; and a checkpoint pins its snapshot and reads the log's end in
+ * one step, so the commits it holds are exactly those before that position. Reads of the latest snapshot and of
+ * the oldest pinned one take no lock.
  */
 public final class Transactions {
     private final AtomicLong nextId = new AtomicLong(1);
-    // Written under the lock, after the committing transaction's number: whoever reads a number here sees that
-    // transaction committed.
-    private volatile long lastCommit;
+    // Everything committed so far, replaced under the lock after the committing transaction got its number: whoever
+    // reads a snapshot here sees that transaction committed. Reads outside a transaction share it.
+    private volatile Snapshot latest = new Snapshot(0, null);
     private final AtomicLong running = new AtomicLong();
     // Snapshots in use, by the commit number each reads up to, with how many share it; and the smallest of them
     // (Long.MAX_VALUE for none), kept for readers that take no lock: writers ask for it under a tree's latch.
@@ -26,8 +27,9 @@ public final class Transactions {
 
     /** Starts a transaction whose snapshot sees every commit so far. */
     public synchronized Transaction begin() {
-        Transaction txn = new Transaction(nextId.getAndIncrement(), lastCommit, true);
-        pin(lastCommit);
+        long readUpTo = latest.readUpTo();
+        Transaction txn = new Transaction(nextId.getAndIncrement(), readUpTo, true);
+        pin(readUpTo);
         running.incrementAndGet();
         return txn;
     }
@@ -38,14 +40,14 @@ public final class Transactions {
      * latch does not hold back reclamation of what others commit meanwhile.
      */
     public Transaction beginSingleWrite() {
-        Transaction txn = new Transaction(nextId.getAndIncrement(), lastCommit, false);
+        Transaction txn = new Transaction(nextId.getAndIncrement(), latest.readUpTo(), false);
         running.incrementAndGet();
         return txn;
     }
 
     /** A snapshot of everything committed now, plus {@code owner}'s own writes; for use under a tree's latch. */
     public Snapshot latestFor(Transaction owner) {
-        return new Snapshot(lastCommit, owner);
+        return new Snapshot(latest.readUpTo(), owner);
     }
 
     /**
@@ -55,8 +57,9 @@ public final class Transactions {
     public synchronized <T> T commit(Transaction txn, Supplier<T> append) {
         checkRunning(txn);
         T logged = append.get();
-        lastCommit++;
-        txn.markCommitted(lastCommit);
+        long number = latest.readUpTo() + 1;
+        txn.markCommitted(number);
+        latest = new Snapshot(number, null);
         end(txn);
         return logged;
     }
@@ -65,15 +68,18 @@ public final class Transactions {
     public void abort(Transaction txn) {
         if (txn.isPinned()) {
             synchronized (this) {
-                checkRunning(txn);
-                txn.markAborted();
-                end(txn);
+                endAborted(txn);
             }
         } else {
-            checkRunning(txn);
-            txn.markAborted();
-            running.decrementAndGet();
+            // Nothing of it is pinned: no lock needed.
+            endAborted(txn);
         }
+    }
+
+    private void endAborted(Transaction txn) {
+        checkRunning(txn);
+        txn.markAborted();
+        end(txn);
     }
 
     /**
@@ -81,14 +87,15 @@ public final class Transactions {
      * version can be reclaimed under it meanwhile, so it need not be registered).
      */
     public Snapshot latest() {
-        return new Snapshot(lastCommit, null);
+        return latest;
     }
 
     /** A snapshot of everything committed now, registered until {@link #release}; {@code atomically} runs with it. */
     public synchronized Snapshot pinLatest(Runnable atomically) {
         atomically.run();
-        pin(lastCommit);
-        return new Snapshot(lastCommit, null);
+        Snapshot pinnedNow = latest;
+        pin(pinnedNow.readUpTo());
+        return pinnedNow;
     }
 
     public synchronized void release(Snapshot snapshot) {
@@ -97,15 +104,15 @@ public final class Transactions {
 
     /**
      * The commit number the oldest snapshot in use reads up to: every version committed by then is seen by all.
-     * Lock-free: {@code lastCommit} is read first, so a snapshot pinned meanwhile reads up to at least that much.
+     * Lock-free: the latest commit is read first, so a snapshot pinned meanwhile reads up to at least that much.
      */
     public long oldestSnapshot() {
-        long last = lastCommit;
+        long last = latest.readUpTo();
         return Math.min(last, oldestPinned);
     }
 
     public long lastCommit() {
-        return lastCommit;
+        return latest.readUpTo();
     }
 
     /** Transactions begun and not yet ended. */

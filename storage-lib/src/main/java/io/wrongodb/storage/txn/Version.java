@@ -44,7 +44,15 @@ public final class Version {
         this.older = older;
     }
 
-    /** True once every present and future snapshot sees this version: its writer committed at or before {@code oldest}. */
+    /** True if its writer aborted: a rollback is about to take it out of its chain, and nobody may see it. */
+    public boolean isAborted() {
+        return writer != null && writer.isAborted();
+    }
+
+    /**
+     * True once every present and future snapshot sees this version: its writer committed at or before {@code
+     * oldest} (never for a running or aborted writer).
+     */
     public boolean isVisibleToAll(long oldest) {
         if (writer == null) {
             return true;

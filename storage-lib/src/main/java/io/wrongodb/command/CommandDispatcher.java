@@ -37,7 +37,7 @@ public final class CommandDispatcher {
             outcome = "ok";
         } catch (MongoServerException e) {
             reply = e.toReply();
-            outcome = e.errorCode().codeName();
+            outcome = e.codeName();
             LOG.debugf(
                     "command %s in %s failed: %s (%s)",
                     request.name(), request.database(), e.getMessage(), request.body());

@@ -11,7 +11,7 @@ import org.bson.BsonValue;
  * are. The gaps between them leave room for groups that may be split later without rewriting the ones around them.
  * The key bytes are part of the on-disk format of keys.
  */
-enum CanonicalType {
+public enum CanonicalType {
     MIN_KEY(0x0A),
     // MongoDB ranks undefined (deprecated) just below null rather than equal to it.
     UNDEFINED(0x0F),
@@ -37,7 +37,7 @@ enum CanonicalType {
         this.keyByte = (byte) keyByte;
     }
 
-    static CanonicalType of(BsonValue value) {
+    public static CanonicalType of(BsonValue value) {
         return switch (value.getBsonType()) {
             case MIN_KEY -> MIN_KEY;
             case UNDEFINED -> UNDEFINED;

@@ -1,19 +1,27 @@
 package io.wrongodb.command;
 
+import io.wrongodb.catalog.CollectionInfo;
 import io.wrongodb.error.ErrorCode;
 import io.wrongodb.error.MongoServerException;
+import io.wrongodb.query.Filter;
 import org.bson.BsonArray;
 import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
-import org.bson.BsonDouble;
 import org.bson.BsonInt64;
+import org.bson.BsonString;
 
 /**
- * {@code listDatabases} (admin only): the databases that hold data, with their sizes. Until the catalog exists no
- * database holds data, so the list is empty, which is what MongoDB answers for an empty node apart from its
- * internal databases.
+ * {@code listDatabases} (admin only): the databases that hold a collection, by name, each with
+ * {@code sizeOnDisk} (its documents' and index entries' bytes) and {@code empty}; {@code nameOnly} and
+ * {@code filter} as in MongoDB.
  */
 public final class ListDatabasesCommand implements Command {
+    private final Store store;
+
+    public ListDatabasesCommand(Store store) {
+        this.store = store;
+    }
+
     @Override
     public String name() {
         return "listDatabases";
@@ -25,9 +33,32 @@ public final class ListDatabasesCommand implements Command {
             throw new MongoServerException(
                     ErrorCode.UNAUTHORIZED, "listDatabases may only be run against the admin database.");
         }
-        BsonDocument reply = new BsonDocument("databases", new BsonArray());
-        if (!request.body().getBoolean("nameOnly", BsonBoolean.FALSE).getValue()) {
-            reply.append("totalSize", new BsonDouble(0)).append("totalSizeMb", new BsonInt64(0));
+        Arguments args = new Arguments(request);
+        boolean nameOnly = args.bool("nameOnly", false);
+        Filter filter = Filter.parse(args.document("filter", new BsonDocument()));
+        BsonArray databases = new BsonArray();
+        long total = 0;
+        for (String name : store.catalog().databases()) {
+            BsonDocument entry = new BsonDocument("name", new BsonString(name));
+            if (!nameOnly) {
+                long size = 0;
+                for (CollectionInfo info : store.catalog().collections(name)) {
+                    CollectionStats stats = CollectionStats.of(store.storage(), info);
+                    size += stats.dataSize() + stats.totalIndexSize();
+                }
+                entry.append("sizeOnDisk", new BsonInt64(size)).append("empty", BsonBoolean.valueOf(size == 0));
+                if (!filter.spec().isEmpty() && !filter.matches(entry)) {
+                    continue;
+                }
+                total += size;
+            } else if (!filter.spec().isEmpty() && !filter.matches(entry)) {
+                continue;
+            }
+            databases.add(entry);
+        }
+        BsonDocument reply = new BsonDocument("databases", databases);
+        if (!nameOnly) {
+            reply.append("totalSize", new BsonInt64(total)).append("totalSizeMb", new BsonInt64(total >> 20));
         }
         return reply;
     }

@@ -2,20 +2,34 @@ package io.wrongodb.server;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
+import io.wrongodb.catalog.Catalog;
 import io.wrongodb.command.BuildInfoCommand;
+import io.wrongodb.command.Command;
 import io.wrongodb.command.CommandDispatcher;
 import io.wrongodb.command.CommandMetrics;
 import io.wrongodb.command.CommandRegistry;
 import io.wrongodb.command.ConnectionStatusCommand;
+import io.wrongodb.command.CreateCommand;
+import io.wrongodb.command.CursorCommands;
+import io.wrongodb.command.DeleteCommand;
+import io.wrongodb.command.DropCommand;
+import io.wrongodb.command.DropDatabaseCommand;
 import io.wrongodb.command.EndSessionsCommand;
+import io.wrongodb.command.FindCommand;
 import io.wrongodb.command.GetCmdLineOptsCommand;
 import io.wrongodb.command.GetLogCommand;
 import io.wrongodb.command.GetParameterCommand;
 import io.wrongodb.command.HelloCommand;
+import io.wrongodb.command.IndexCommands;
+import io.wrongodb.command.InsertCommand;
 import io.wrongodb.command.ListCollectionsCommand;
 import io.wrongodb.command.ListDatabasesCommand;
+import io.wrongodb.command.OpenCursors;
 import io.wrongodb.command.PingCommand;
 import io.wrongodb.command.RamLog;
+import io.wrongodb.command.RenameCollectionCommand;
+import io.wrongodb.command.StatsCommands;
+import io.wrongodb.command.Store;
 import io.wrongodb.command.WhatsMyUriCommand;
 import io.wrongodb.repl.ReplicaSetView;
 import io.wrongodb.storage.Connection;
@@ -28,6 +42,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -49,13 +64,14 @@ public final class Node implements AutoCloseable {
     private final RamLog globalLog = new RamLog("global", 1024);
     private final RamLog startupWarnings = new RamLog("startupWarnings", 64);
     private final WireServer wireServer;
+    private final Store store = new Store(new OpenCursors());
     private volatile Connection storage;
     private volatile ReplicaSetView replicaSet;
     private volatile boolean running;
 
     private Node(NodeConfig config, Vertx vertx, MeterRegistry meters) {
         this.config = config;
-        CommandRegistry commands = CommandRegistry.of(List.of(
+        List<Command> all = new ArrayList<>(List.of(
                 new HelloCommand(() -> replicaSet),
                 new PingCommand(),
                 new BuildInfoCommand(),
@@ -65,8 +81,19 @@ public final class Node implements AutoCloseable {
                 new WhatsMyUriCommand(),
                 new ConnectionStatusCommand(),
                 new EndSessionsCommand(),
-                new ListDatabasesCommand(),
-                new ListCollectionsCommand()));
+                new ListDatabasesCommand(store),
+                new ListCollectionsCommand(store),
+                new CreateCommand(store),
+                new DropCommand(store),
+                new DropDatabaseCommand(store),
+                new RenameCollectionCommand(store),
+                new InsertCommand(store),
+                new DeleteCommand(store),
+                new FindCommand(store)));
+        all.addAll(IndexCommands.of(store));
+        all.addAll(CursorCommands.of(store));
+        all.addAll(StatsCommands.of(store));
+        CommandRegistry commands = CommandRegistry.of(all);
         CommandDispatcher dispatcher = new CommandDispatcher(commands, new CommandMetrics(meters));
         this.wireServer = new WireServer(vertx, new WireRequestHandler(dispatcher), new WireMetrics(meters), globalLog);
     }
@@ -85,6 +112,12 @@ public final class Node implements AutoCloseable {
             throw new UncheckedIOException("cannot create the data directory " + config.dbPath(), e);
         }
         storage = Connection.open(config.dbPath(), storageConfig(config));
+        try {
+            store.attach(Catalog.open(storage));
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
         if (storage.recovery().recordsReplayed() > 0) {
             globalLog.write(
                     'I',

@@ -190,6 +190,11 @@ public final class Session implements AutoCloseable {
         return txn;
     }
 
+    /** A closed cursor: its session stops resetting it at each commit. */
+    void forget(TableCursor cursor) {
+        cursors.remove(cursor);
+    }
+
     private void resetCursors() {
         cursors.forEach(TableCursor::reset);
     }
@@ -204,7 +209,7 @@ public final class Session implements AutoCloseable {
         if (txn != null) {
             rollback();
         }
-        cursors.forEach(TableCursor::reset);
+        new ArrayList<>(cursors).forEach(TableCursor::reset);
         cursors.clear();
     }
 }

@@ -120,9 +120,11 @@ public final class TableCursor implements AutoCloseable {
         cursor.reset();
     }
 
+    /** Releases the cursor's page and lets the session forget it. */
     @Override
     public void close() {
         cursor.reset();
+        session.forget(this);
     }
 
     private void beginWrite() {

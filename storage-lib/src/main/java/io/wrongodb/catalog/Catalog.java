@@ -1,0 +1,316 @@
+package io.wrongodb.catalog;
+
+import io.wrongodb.bson.DocumentBytes;
+import io.wrongodb.error.ErrorCode;
+import io.wrongodb.error.MongoServerException;
+import io.wrongodb.storage.Connection;
+import io.wrongodb.storage.Session;
+import io.wrongodb.storage.TableCursor;
+import io.wrongodb.storage.wal.CommitMode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.bson.BsonDocument;
+
+/**
+ * The databases and collections of a node, durable in the engine table {@value #TABLE}: one entry per collection,
+ * keyed by its namespace (UTF-8), whose value is the BSON of its {@link CollectionInfo}. Loaded into memory at open;
+ * every change is written through a transaction that commits with an fsync before the change is visible here.
+ *
+ * <p>Creating a collection or index creates its engine table first (the engine logs that by itself) and commits the
+ * catalog entry second; dropping removes the entry first and the table second. A crash between the two steps leaves
+ * a table no entry names, and {@link #open} drops those. So the catalog and the tables never disagree in a way a
+ * client can see.
+ *
+ * <p>Each collection has a lock: writes of documents hold it shared, while building or dropping an index, dropping
+ * or renaming the collection hold it exclusive, so a writer always sees one set of indexes from start to commit.
+ */
+public final class Catalog {
+    public static final String TABLE = "_catalog";
+    static final String COLLECTION_TABLE_PREFIX = "collection-";
+    static final String INDEX_TABLE_PREFIX = "index-";
+
+    private final Connection storage;
+    private final ReentrantLock ddl = new ReentrantLock();
+    private final ConcurrentMap<String, CollectionInfo> byNamespace = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, ReentrantReadWriteLock> locks = new ConcurrentHashMap<>();
+
+    private Catalog(Connection storage) {
+        this.storage = storage;
+    }
+
+    /** Loads the catalog from the engine (creating its table on a new data directory) and drops orphan tables. */
+    public static Catalog open(Connection storage) {
+        storage.createTable(TABLE);
+        Catalog catalog = new Catalog(storage);
+        try (Session session = storage.openSession()) {
+            TableCursor cursor = session.openCursor(TABLE);
+            while (cursor.next()) {
+                CollectionInfo info = CollectionInfo.fromStored(DocumentBytes.decode(cursor.value()));
+                catalog.byNamespace.put(info.namespace().full(), info);
+            }
+        }
+        catalog.dropOrphanTables();
+        return catalog;
+    }
+
+    private void dropOrphanTables() {
+        Set<String> named = new HashSet<>();
+        for (CollectionInfo info : byNamespace.values()) {
+            named.add(info.table());
+            info.indexes().forEach(index -> named.add(index.table()));
+        }
+        for (String table : storage.tableNames()) {
+            boolean ours = table.startsWith(COLLECTION_TABLE_PREFIX) || table.startsWith(INDEX_TABLE_PREFIX);
+            if (ours && !named.contains(table)) {
+                storage.dropTable(table);
+            }
+        }
+    }
+
+    public Connection storage() {
+        return storage;
+    }
+
+    public Optional<CollectionInfo> collection(Namespace ns) {
+        return Optional.ofNullable(byNamespace.get(ns.full()));
+    }
+
+    /** The collection, or NamespaceNotFound (26) as MongoDB words it for a missing collection. */
+    public CollectionInfo require(Namespace ns) {
+        return collection(ns)
+                .orElseThrow(() -> new MongoServerException(ErrorCode.NAMESPACE_NOT_FOUND, "ns does not exist"));
+    }
+
+    /** The collections of {@code database}, by name. */
+    public List<CollectionInfo> collections(String database) {
+        List<CollectionInfo> result = new ArrayList<>();
+        for (CollectionInfo info : byNamespace.values()) {
+            if (info.namespace().database().equals(database)) {
+                result.add(info);
+            }
+        }
+        result.sort(Comparator.comparing(i -> i.namespace().collection()));
+        return result;
+    }
+
+    /** The databases that hold at least one collection, by name. */
+    public SortedSet<String> databases() {
+        SortedSet<String> names = new TreeSet<>();
+        byNamespace.values().forEach(info -> names.add(info.namespace().database()));
+        return names;
+    }
+
+    /** The lock of a collection's namespace: shared for document writes, exclusive for changes of its shape. */
+    public ReentrantReadWriteLock lock(Namespace ns) {
+        return locks.computeIfAbsent(ns.full(), name -> new ReentrantReadWriteLock());
+    }
+
+    /** Creates a collection; NamespaceExists (48) if it exists. */
+    public CollectionInfo create(Namespace ns, BsonDocument options) {
+        ddl.lock();
+        try {
+            if (byNamespace.containsKey(ns.full())) {
+                throw new MongoServerException(
+                        ErrorCode.NAMESPACE_EXISTS, "Collection " + ns.full() + " already exists.");
+            }
+            return createLocked(ns, options);
+        } finally {
+            ddl.unlock();
+        }
+    }
+
+    /** The collection, created with default options if it does not exist yet (the implicit create of a write). */
+    public CollectionInfo getOrCreate(Namespace ns) {
+        CollectionInfo existing = byNamespace.get(ns.full());
+        if (existing != null) {
+            return existing;
+        }
+        ddl.lock();
+        try {
+            existing = byNamespace.get(ns.full());
+            return existing != null ? existing : createLocked(ns, new BsonDocument());
+        } finally {
+            ddl.unlock();
+        }
+    }
+
+    private CollectionInfo createLocked(Namespace ns, BsonDocument options) {
+        if (ns.isSystem()) {
+            throw new MongoServerException(ErrorCode.INVALID_NAMESPACE, "Invalid system namespace: " + ns.full());
+        }
+        UUID uuid = UUID.randomUUID();
+        String table = COLLECTION_TABLE_PREFIX + uuid;
+        storage.createTable(table);
+        CollectionInfo info = new CollectionInfo(ns, uuid, table, options, List.of());
+        store(info);
+        byNamespace.put(ns.full(), info);
+        return info;
+    }
+
+    /** Drops a collection with its indexes; false if it does not exist. Takes the collection's lock. */
+    public boolean drop(Namespace ns) {
+        ReentrantReadWriteLock.WriteLock exclusive = lock(ns).writeLock();
+        exclusive.lock();
+        ddl.lock();
+        try {
+            CollectionInfo info = byNamespace.get(ns.full());
+            if (info == null) {
+                return false;
+            }
+            remove(ns);
+            byNamespace.remove(ns.full());
+            storage.dropTable(info.table());
+            info.indexes().forEach(index -> storage.dropTable(index.table()));
+            return true;
+        } finally {
+            ddl.unlock();
+            exclusive.unlock();
+        }
+    }
+
+    /**
+     * Renames a collection, keeping its UUID, documents and indexes. With {@code dropTarget} an existing target is
+     * dropped first; without it, an existing target is NamespaceExists (48).
+     */
+    public void rename(Namespace from, Namespace to, boolean dropTarget) {
+        if (to.isSystem()) {
+            throw new MongoServerException(ErrorCode.INVALID_NAMESPACE, "Invalid system namespace: " + to.full());
+        }
+        if (byNamespace.containsKey(to.full())) {
+            if (!dropTarget) {
+                throw new MongoServerException(ErrorCode.NAMESPACE_EXISTS, "target namespace exists");
+            }
+            drop(to);
+        }
+        ReentrantReadWriteLock.WriteLock exclusive = lock(from).writeLock();
+        exclusive.lock();
+        ddl.lock();
+        try {
+            CollectionInfo info = byNamespace.get(from.full());
+            if (info == null) {
+                throw new MongoServerException(
+                        ErrorCode.NAMESPACE_NOT_FOUND, "Source collection " + from.full() + " does not exist");
+            }
+            if (byNamespace.containsKey(to.full())) {
+                throw new MongoServerException(ErrorCode.NAMESPACE_EXISTS, "target namespace exists");
+            }
+            CollectionInfo renamed = info.renamed(to);
+            try (Session session = storage.openSession()) {
+                session.setCommitMode(CommitMode.SYNC);
+                session.withTransaction(s -> {
+                    TableCursor cursor = s.openCursor(TABLE);
+                    cursor.remove(key(from));
+                    cursor.insert(key(to), DocumentBytes.encode(renamed.toStored()));
+                    return null;
+                });
+            }
+            byNamespace.remove(from.full());
+            byNamespace.put(to.full(), renamed);
+        } finally {
+            ddl.unlock();
+            exclusive.unlock();
+        }
+    }
+
+    /** A new, empty engine table for an index about to be built; {@link #addIndex} makes it part of the catalog. */
+    public String createIndexTable() {
+        String table = INDEX_TABLE_PREFIX + UUID.randomUUID();
+        storage.createTable(table);
+        return table;
+    }
+
+    /** Drops a table made by {@link #createIndexTable} whose build failed. */
+    public void dropIndexTable(String table) {
+        storage.dropTable(table);
+    }
+
+    /** Records a built index. The caller holds the collection's lock exclusive. */
+    public CollectionInfo addIndex(Namespace ns, IndexSpec index) {
+        ddl.lock();
+        try {
+            CollectionInfo info = require(ns);
+            List<IndexSpec> indexes = new ArrayList<>(info.indexes());
+            indexes.add(index);
+            CollectionInfo changed = info.withIndexes(indexes);
+            store(changed);
+            byNamespace.put(ns.full(), changed);
+            return changed;
+        } finally {
+            ddl.unlock();
+        }
+    }
+
+    /**
+     * Records that an index holds an array, before the write that puts one there commits. The caller holds the
+     * collection's lock shared; returns the collection as it now is.
+     */
+    public CollectionInfo markMultikey(Namespace ns, String indexName) {
+        ddl.lock();
+        try {
+            CollectionInfo info = require(ns);
+            List<IndexSpec> indexes = new ArrayList<>();
+            for (IndexSpec index : info.indexes()) {
+                indexes.add(index.name().equals(indexName) ? index.asMultikey() : index);
+            }
+            CollectionInfo changed = info.withIndexes(indexes);
+            store(changed);
+            byNamespace.put(ns.full(), changed);
+            return changed;
+        } finally {
+            ddl.unlock();
+        }
+    }
+
+    /** Removes an index and drops its table. The caller holds the collection's lock exclusive. */
+    public CollectionInfo dropIndex(Namespace ns, String name) {
+        ddl.lock();
+        try {
+            CollectionInfo info = require(ns);
+            IndexSpec index = info.index(name)
+                    .orElseThrow(() -> new MongoServerException(
+                            ErrorCode.INDEX_NOT_FOUND, "index not found with name [" + name + "]"));
+            List<IndexSpec> indexes = new ArrayList<>(info.indexes());
+            indexes.remove(index);
+            CollectionInfo changed = info.withIndexes(indexes);
+            store(changed);
+            byNamespace.put(ns.full(), changed);
+            storage.dropTable(index.table());
+            return changed;
+        } finally {
+            ddl.unlock();
+        }
+    }
+
+    private void store(CollectionInfo info) {
+        try (Session session = storage.openSession()) {
+            session.setCommitMode(CommitMode.SYNC);
+            session.withTransaction(s -> {
+                s.openCursor(TABLE).put(key(info.namespace()), DocumentBytes.encode(info.toStored()));
+                return null;
+            });
+        }
+    }
+
+    private void remove(Namespace ns) {
+        try (Session session = storage.openSession()) {
+            session.setCommitMode(CommitMode.SYNC);
+            session.withTransaction(s -> s.openCursor(TABLE).remove(key(ns)));
+        }
+    }
+
+    private static byte[] key(Namespace ns) {
+        return ns.full().getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,114 @@
+package io.wrongodb.command;
+
+import io.wrongodb.catalog.Namespace;
+import io.wrongodb.error.ErrorCode;
+import io.wrongodb.error.MongoServerException;
+import io.wrongodb.query.QueryRun;
+import java.util.List;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonInt64;
+import org.bson.BsonValue;
+
+/** {@code getMore} and {@code killCursors}, over the cursors {@code find} and {@code aggregate} leave open. */
+public final class CursorCommands {
+    /** The most a reply's batch carries, below the 16 MiB a reply may be (room for the envelope). */
+    static final int MAX_BATCH_BYTES = 16 * 1024 * 1024 - 16 * 1024;
+
+    private CursorCommands() {}
+
+    public static List<Command> of(Store store) {
+        return List.of(new GetMore(store), new KillCursors(store));
+    }
+
+    /**
+     * Reads the first batch of {@code run}; keeps the cursor open (returning its id) unless the run is exhausted or
+     * {@code singleBatch}.
+     */
+    static BsonDocument firstBatch(Store store, String ns, QueryRun run, int batchSize, boolean singleBatch) {
+        List<BsonDocument> batch = run.nextBatch(store.storage(), batchSize, MAX_BATCH_BYTES);
+        long id = 0;
+        if (!run.isExhausted() && !singleBatch) {
+            id = store.cursors().open(ns, run);
+        }
+        return CursorReply.first(ns, id, batch);
+    }
+
+    private record GetMore(Store store) implements Command {
+        @Override
+        public String name() {
+            return "getMore";
+        }
+
+        @Override
+        public BsonDocument run(CommandRequest request) {
+            BsonValue idValue = request.body().get("getMore");
+            if (idValue == null || !idValue.isInt64()) {
+                throw new MongoServerException(
+                        ErrorCode.TYPE_MISMATCH,
+                        "BSON field 'getMore.getMore' is the wrong type '"
+                                + (idValue == null ? "missing" : io.wrongodb.bson.TypeNames.of(idValue))
+                                + "', expected type 'long'");
+            }
+            Arguments args = new Arguments(request);
+            String collection = args.string("collection", null);
+            if (collection == null) {
+                throw MongoServerException.location(
+                        40414, "BSON field 'getMore.collection' is missing but a required field");
+            }
+            Namespace ns = Namespace.of(request.database(), collection);
+            long batchSize = args.number("batchSize", 0);
+            if (batchSize < 0) {
+                throw new MongoServerException(
+                        ErrorCode.BAD_VALUE,
+                        "Batch size for getMore must be non-negative, " + "but received: " + batchSize);
+            }
+            long id = idValue.asInt64().getValue();
+            OpenCursors.OpenCursor cursor = store.cursors().take(id);
+            boolean exhausted = true;
+            try {
+                if (!cursor.namespace.equals(ns.full())) {
+                    exhausted = false;
+                    throw new MongoServerException(
+                            ErrorCode.UNAUTHORIZED,
+                            "Requested getMore on namespace '" + ns.full() + "', but cursor belongs to a different"
+                                    + " namespace " + cursor.namespace);
+                }
+                List<BsonDocument> batch = cursor.run.nextBatch(store.storage(), (int) batchSize, MAX_BATCH_BYTES);
+                exhausted = cursor.run.isExhausted();
+                return CursorReply.next(ns.full(), exhausted ? 0 : id, batch);
+            } finally {
+                store.cursors().giveBack(cursor, exhausted);
+            }
+        }
+    }
+
+    private record KillCursors(Store store) implements Command {
+        @Override
+        public String name() {
+            return "killCursors";
+        }
+
+        @Override
+        public BsonDocument run(CommandRequest request) {
+            Namespace ns = Arguments.namespace(request);
+            BsonArray killed = new BsonArray();
+            BsonArray notFound = new BsonArray();
+            for (BsonValue id : new Arguments(request).array("cursors")) {
+                long value = id.asNumber().longValue();
+                OpenCursors.OpenCursor cursor = store.cursors().peek(value);
+                if (cursor != null
+                        && cursor.namespace.equals(ns.full())
+                        && store.cursors().kill(value)) {
+                    killed.add(new BsonInt64(value));
+                } else {
+                    notFound.add(new BsonInt64(value));
+                }
+            }
+            return new BsonDocument("cursorsKilled", killed)
+                    .append("cursorsNotFound", notFound)
+                    .append("cursorsAlive", new BsonArray())
+                    .append("cursorsUnknown", new BsonArray());
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package io.wrongodb.command;
+
+import io.wrongodb.catalog.CollectionInfo;
+import io.wrongodb.catalog.IndexSpec;
+import io.wrongodb.catalog.Namespace;
+import io.wrongodb.error.ErrorCode;
+import io.wrongodb.error.MongoServerException;
+import io.wrongodb.query.Filter;
+import io.wrongodb.write.IndexBuild;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.BsonBoolean;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+
+/** {@code createIndexes}, {@code listIndexes} and {@code dropIndexes}. */
+public final class IndexCommands {
+    static final BsonDocument ID_INDEX = new BsonDocument("v", new BsonInt32(2))
+            .append("key", new BsonDocument("_id", new BsonInt32(1)))
+            .append("name", new BsonString("_id_"));
+    private static final Set<String> KNOWN_OPTIONS =
+            Set.of("key", "name", "unique", "sparse", "partialFilterExpression", "v", "background", "ns");
+
+    private IndexCommands() {}
+
+    public static List<Command> of(Store store) {
+        return List.of(new CreateIndexes(store), new ListIndexes(store), new DropIndexes(store));
+    }
+
+    /** The default name of an index on {@code key}: {@code a_1_b_-1}. */
+    static String defaultName(BsonDocument key) {
+        StringBuilder name = new StringBuilder();
+        for (Map.Entry<String, BsonValue> field : key.entrySet()) {
+            if (!name.isEmpty()) {
+                name.append('_');
+            }
+            BsonValue v = field.getValue();
+            String direction = v.isNumber() ? Long.toString(v.asNumber().longValue()) : v.toString();
+            name.append(field.getKey()).append('_').append(direction);
+        }
+        return name.toString();
+    }
+
+    static IndexSpec parseSpec(BsonValue value) {
+        if (!value.isDocument()) {
+            throw new MongoServerException(ErrorCode.TYPE_MISMATCH, "The 'indexes' field must be an array of objects");
+        }
+        BsonDocument spec = value.asDocument();
+        BsonValue key = spec.get("key");
+        if (key == null || !key.isDocument()) {
+            throw new MongoServerException(
+                    ErrorCode.FAILED_TO_PARSE, "The 'key' field is a required property of an index specification");
+        }
+        if (key.asDocument().isEmpty()) {
+            throw new MongoServerException(ErrorCode.CANNOT_CREATE_INDEX, "Index keys cannot be empty.");
+        }
+        for (Map.Entry<String, BsonValue> field : key.asDocument().entrySet()) {
+            BsonValue direction = field.getValue();
+            if (field.getKey().isEmpty()) {
+                throw new MongoServerException(ErrorCode.CANNOT_CREATE_INDEX, "Index keys cannot be an empty field.");
+            }
+            if (direction.isString()) {
+                throw new MongoServerException(
+                        ErrorCode.CANNOT_CREATE_INDEX,
+                        "Index type '" + direction.asString().getValue() + "' is not supported by WrongoDB");
+            }
+            if (!direction.isNumber() || direction.asNumber().doubleValue() == 0) {
+                throw new MongoServerException(
+                        ErrorCode.CANNOT_CREATE_INDEX,
+                        "Values in the index key pattern can only be numbers or strings; bad value: " + direction);
+            }
+        }
+        for (String option : spec.keySet()) {
+            if (!KNOWN_OPTIONS.contains(option)) {
+                throw new MongoServerException(
+                        ErrorCode.INVALID_INDEX_SPECIFICATION_OPTION,
+                        "The field '" + option + "' is not valid for an index specification. Specification: "
+                                + spec.toJson());
+            }
+        }
+        String name = spec.containsKey("name") ? spec.getString("name").getValue() : defaultName(key.asDocument());
+        if (name.isEmpty()) {
+            throw new MongoServerException(ErrorCode.CANNOT_CREATE_INDEX, "Index name cannot be empty");
+        }
+        BsonDocument partial = null;
+        if (spec.containsKey("partialFilterExpression")) {
+            BsonValue filter = spec.get("partialFilterExpression");
+            if (!filter.isDocument()) {
+                throw new MongoServerException(ErrorCode.TYPE_MISMATCH, "partialFilterExpression must be an object");
+            }
+            Filter.parse(filter.asDocument());
+            partial = filter.asDocument();
+        }
+        boolean unique = spec.getBoolean("unique", BsonBoolean.FALSE).getValue();
+        boolean sparse = spec.getBoolean("sparse", BsonBoolean.FALSE).getValue();
+        return new IndexSpec(name, key.asDocument(), unique, sparse, partial, null, false);
+    }
+
+    private static boolean sameOptions(IndexSpec a, IndexSpec b) {
+        return a.unique() == b.unique()
+                && a.sparse() == b.sparse()
+                && java.util.Objects.equals(a.partialFilter(), b.partialFilter());
+    }
+
+    private record CreateIndexes(Store store) implements Command {
+        @Override
+        public String name() {
+            return "createIndexes";
+        }
+
+        @Override
+        public BsonDocument run(CommandRequest request) {
+            Namespace ns = Arguments.namespace(request);
+            Arguments args = new Arguments(request);
+            List<BsonValue> specs = args.array("indexes");
+            if (specs.isEmpty()) {
+                throw new MongoServerException(ErrorCode.BAD_VALUE, "Must specify at least one index to create");
+            }
+            List<IndexSpec> wanted = new ArrayList<>();
+            for (BsonValue spec : specs) {
+                wanted.add(parseSpec(spec));
+            }
+            boolean created = store.catalog().collection(ns).isEmpty();
+            CollectionInfo info = store.catalog().getOrCreate(ns);
+            int before = info.indexes().size() + 1;
+            int built = 0;
+            for (IndexSpec spec : wanted) {
+                if (spec.name().equals("_id_") || spec.key().equals(ID_INDEX.getDocument("key"))) {
+                    continue;
+                }
+                IndexSpec existing = sameName(info, spec.name());
+                if (existing != null) {
+                    if (existing.key().equals(spec.key()) && sameOptions(existing, spec)) {
+                        continue;
+                    }
+                    if (!existing.key().equals(spec.key())) {
+                        throw new MongoServerException(
+                                ErrorCode.INDEX_KEY_SPECS_CONFLICT,
+                                "An existing index has the same name as the requested index. When index names are"
+                                        + " not specified, they are auto generated and can cause conflicts. Please"
+                                        + " refer to our documentation. Requested index: "
+                                        + spec.describe().toJson() + ", existing index: "
+                                        + existing.describe().toJson());
+                    }
+                    throw new MongoServerException(
+                            ErrorCode.INDEX_OPTIONS_CONFLICT,
+                            "An existing index has the same name as the requested index. Requested index: "
+                                    + spec.describe().toJson() + ", existing index: "
+                                    + existing.describe().toJson());
+                }
+                for (IndexSpec other : info.indexes()) {
+                    if (other.key().equals(spec.key()) && sameOptions(other, spec)) {
+                        throw new MongoServerException(
+                                ErrorCode.INDEX_OPTIONS_CONFLICT,
+                                "Index already exists with a different name: " + other.name());
+                    }
+                }
+                info = IndexBuild.build(store.catalog(), ns, spec);
+                built++;
+            }
+            BsonDocument reply = new BsonDocument("numIndexesBefore", new BsonInt32(before))
+                    .append("numIndexesAfter", new BsonInt32(info.indexes().size() + 1));
+            if (built == 0) {
+                reply.append("note", new BsonString("all indexes already exist"));
+            }
+            return reply.append("createdCollectionAutomatically", BsonBoolean.valueOf(created));
+        }
+
+        private static IndexSpec sameName(CollectionInfo info, String name) {
+            return info.index(name).orElse(null);
+        }
+    }
+
+    private record ListIndexes(Store store) implements Command {
+        @Override
+        public String name() {
+            return "listIndexes";
+        }
+
+        @Override
+        public BsonDocument run(CommandRequest request) {
+            Namespace ns = Arguments.namespace(request);
+            CollectionInfo info = store.catalog()
+                    .collection(ns)
+                    .orElseThrow(() ->
+                            new MongoServerException(ErrorCode.NAMESPACE_NOT_FOUND, "ns does not exist: " + ns.full()));
+            List<BsonDocument> indexes = new ArrayList<>();
+            indexes.add(ID_INDEX.clone());
+            info.indexes().forEach(index -> indexes.add(index.describe()));
+            return CursorReply.complete(ns.full(), indexes);
+        }
+    }
+
+    private record DropIndexes(Store store) implements Command {
+        @Override
+        public String name() {
+            return "dropIndexes";
+        }
+
+        @Override
+        public java.util.Set<String> aliases() {
+            return Set.of("deleteIndexes");
+        }
+
+        @Override
+        public BsonDocument run(CommandRequest request) {
+            Namespace ns = Arguments.namespace(request);
+            CollectionInfo info = store.catalog()
+                    .collection(ns)
+                    .orElseThrow(
+                            () -> new MongoServerException(ErrorCode.NAMESPACE_NOT_FOUND, "ns not found " + ns.full()));
+            BsonValue index = request.body().get("index");
+            if (index == null) {
+                throw MongoServerException.location(
+                        40414, "BSON field 'dropIndexes.index' is missing but a required field");
+            }
+            List<String> names = new ArrayList<>();
+            if (index.isString() && index.asString().getValue().equals("*")) {
+                info.indexes().forEach(i -> names.add(i.name()));
+            } else if (index.isString()) {
+                names.add(index.asString().getValue());
+            } else if (index.isArray()) {
+                index.asArray().forEach(v -> names.add(v.asString().getValue()));
+            } else if (index.isDocument()) {
+                if (index.asDocument().equals(ID_INDEX.getDocument("key"))) {
+                    names.add("_id_");
+                } else {
+                    names.add(info.indexes().stream()
+                            .filter(i -> i.key().equals(index.asDocument()))
+                            .findFirst()
+                            .orElseThrow(() -> new MongoServerException(
+                                    ErrorCode.INDEX_NOT_FOUND,
+                                    "can't find index with key: "
+                                            + index.asDocument().toJson()))
+                            .name());
+                }
+            }
+            for (String name : names) {
+                if (name.equals("_id_")) {
+                    throw new MongoServerException(ErrorCode.INVALID_OPTIONS, "cannot drop _id index");
+                }
+                if (info.index(name).isEmpty()) {
+                    throw new MongoServerException(
+                            ErrorCode.INDEX_NOT_FOUND, "index not found with name [" + name + "]");
+                }
+            }
+            var exclusive = store.catalog().lock(ns).writeLock();
+            exclusive.lock();
+            try {
+                for (String name : names) {
+                    store.catalog().dropIndex(ns, name);
+                }
+            } finally {
+                exclusive.unlock();
+            }
+            return new BsonDocument("nIndexesWas", new BsonInt32(info.indexes().size() + 1));
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package io.wrongodb.query;
+
+import io.wrongodb.bson.DocumentBytes;
+import io.wrongodb.catalog.CollectionInfo;
+import io.wrongodb.storage.Session;
+import io.wrongodb.storage.TableCursor;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import org.bson.BsonDocument;
+
+/**
+ * Reads the documents a {@link Plan} names, one at a time, and can stop and go on later in another engine session:
+ * it remembers the last key it read, not an engine cursor, so no snapshot is held between a cursor's batches (like
+ * MongoDB's yielding, a later batch sees writes committed since). Attach a session before reading a batch.
+ *
+ * <p>A plan on {@code _id} walks ranges of the collection's own table, which is clustered by {@code _id}. An index
+ * scan walks its ranges in key order (backwards if the plan says so), fetching each document by the
+ * {@code _id} an entry holds; on a multikey index it skips documents it already returned.
+ */
+public final class DocumentScan {
+    private final CollectionInfo collection;
+    private final Plan plan;
+    private final Set<ByteBuffer> returned;
+    private Session session;
+    private TableCursor cursor;
+    private TableCursor documents;
+    private int range;
+    private byte[] lastKey;
+    private boolean done;
+    private long keysExamined;
+    private long documentsExamined;
+
+    public DocumentScan(CollectionInfo collection, Plan plan) {
+        this.collection = collection;
+        this.plan = plan;
+        this.returned = plan.index() != null && plan.index().multikey() ? new HashSet<>() : null;
+    }
+
+    /** Reads from {@code session} from now on, continuing after the last document read. */
+    public void attach(Session session) {
+        this.session = session;
+        this.cursor = null;
+        this.documents = null;
+    }
+
+    public long keysExamined() {
+        return keysExamined;
+    }
+
+    public long documentsExamined() {
+        return documentsExamined;
+    }
+
+    public boolean isDone() {
+        return done;
+    }
+
+    /** The next document, or null when the scan has read everything. */
+    public BsonDocument next() {
+        if (done) {
+            return null;
+        }
+        BsonDocument next = plan.isCollectionScan() ? nextInCollection() : nextInIndex();
+        if (next == null) {
+            done = true;
+            cursor = null;
+        }
+        return next;
+    }
+
+    private BsonDocument nextInCollection() {
+        while (true) {
+            if (!step(cursor == null)) {
+                return null;
+            }
+            lastKey = cursor.key();
+            byte[] value = cursor.value();
+            if (value != null) {
+                documentsExamined++;
+                return DocumentBytes.decode(value);
+            }
+        }
+    }
+
+    /** Moves the cursor one key on, repositioning after {@link #lastKey} first when {@code fresh}. */
+    private boolean step(boolean fresh) {
+        if (fresh) {
+            cursor = session.openCursor(scannedTable());
+            if (lastKey != null) {
+                boolean found = cursor.seek(lastKey);
+                if (!plan.reverse()) {
+                    return found && (!Arrays.equals(cursor.key(), lastKey) || cursor.next());
+                }
+                return cursor.prev();
+            }
+        }
+        return plan.reverse() ? cursor.prev() : cursor.next();
+    }
+
+    private BsonDocument nextInIndex() {
+        if (documents == null && !clustered()) {
+            documents = session.openCursor(collection.table());
+        }
+        while (range < plan.ranges().size()) {
+            KeyRange current = plan.ranges().get(plan.reverse() ? plan.ranges().size() - 1 - range : range);
+            boolean positioned;
+            if (cursor == null && lastKey == null) {
+                cursor = session.openCursor(scannedTable());
+                positioned = plan.reverse() ? seekHigh(current) : cursor.seek(current.low());
+            } else {
+                positioned = step(cursor == null);
+            }
+            while (positioned) {
+                byte[] key = cursor.key();
+                keysExamined++;
+                if (plan.reverse() ? current.beforeLow(key) : current.beyondHigh(key)) {
+                    break;
+                }
+                lastKey = key;
+                if (current.contains(key)) {
+                    BsonDocument document = clustered() ? decoded(cursor.value()) : fetch(cursor.value());
+                    if (document != null) {
+                        return document;
+                    }
+                }
+                positioned = plan.reverse() ? cursor.prev() : cursor.next();
+            }
+            range++;
+            cursor = null;
+            lastKey = null;
+        }
+        return null;
+    }
+
+    /** True when the plan's ranges are over {@code _id}: the collection's own table, whose values are documents. */
+    private boolean clustered() {
+        return plan.index().table() == null;
+    }
+
+    private String scannedTable() {
+        return plan.isCollectionScan() || clustered()
+                ? collection.table()
+                : plan.index().table();
+    }
+
+    private BsonDocument decoded(byte[] value) {
+        if (value == null) {
+            return null;
+        }
+        documentsExamined++;
+        return DocumentBytes.decode(value);
+    }
+
+    private boolean seekHigh(KeyRange current) {
+        byte[] end = current.highInclusive() ? successor(current.high()) : current.high();
+        if (end == null) {
+            return cursor.prev();
+        }
+        cursor.seek(end);
+        return cursor.prev();
+    }
+
+    private BsonDocument fetch(byte[] id) {
+        if (id == null) {
+            return null;
+        }
+        if (returned != null && !returned.add(ByteBuffer.wrap(id.clone()))) {
+            return null;
+        }
+        if (!documents.search(id)) {
+            return null;
+        }
+        byte[] value = documents.value();
+        documents.reset();
+        if (value == null) {
+            return null;
+        }
+        documentsExamined++;
+        return DocumentBytes.decode(value);
+    }
+
+    /** The smallest byte string after every string that starts with {@code prefix}; null if there is none. */
+    static byte[] successor(byte[] prefix) {
+        for (int i = prefix.length - 1; i >= 0; i--) {
+            if (prefix[i] != (byte) 0xFF) {
+                byte[] next = Arrays.copyOf(prefix, i + 1);
+                next[i]++;
+                return next;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,26 @@
+package io.wrongodb.query;
+
+import java.util.List;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonNull;
+import org.bson.BsonValue;
+
+/** {@code [<expression>, ...]}: an array of results; a missing one becomes null, as in MongoDB. */
+final class ArrayExpression extends Expression {
+    private final List<Expression> elements;
+
+    ArrayExpression(List<Expression> elements) {
+        this.elements = List.copyOf(elements);
+    }
+
+    @Override
+    public BsonValue evaluate(BsonDocument root) {
+        BsonArray result = new BsonArray();
+        for (Expression element : elements) {
+            BsonValue value = element.evaluate(root);
+            result.add(value == null ? BsonNull.VALUE : value);
+        }
+        return result;
+    }
+}

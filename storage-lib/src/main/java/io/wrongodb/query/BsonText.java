@@ -1,17 +1,20 @@
 package io.wrongodb.query;
 
 import java.util.Map;
+import org.bson.BsonDocument;
 import org.bson.BsonType;
 import org.bson.BsonValue;
 
-/** Writes values into error messages the way MongoDB's server prints them: {@code { $gte: 3 }}, {@code "a"}. */
+/**
+ * Values written the way MongoDB writes them into error messages ({@code { a: 1, b: "x" }}, {@code a: 1}), and
+ * MongoDB's names of BSON types ({@code int}, {@code objectId}), so that messages read as MongoDB's do.
+ */
 final class BsonText {
     private BsonText() {}
 
+    /** A value as MongoDB prints one in a message: {@code { $gte: 3 }}, {@code "a"}. */
     static String of(BsonValue value) {
-        StringBuilder out = new StringBuilder();
-        append(out, value);
-        return out.toString();
+        return value(value);
     }
 
     /** A number the way MongoDB prints one in "Invalid numerical type code: 1.5" (no ".0" on whole values). */
@@ -26,63 +29,105 @@ final class BsonText {
         return of(value);
     }
 
-    private static void append(StringBuilder out, BsonValue value) {
-        switch (value.getBsonType()) {
-            case STRING -> out.append('"').append(value.asString().getValue()).append('"');
-            case INT32 -> out.append(value.asInt32().getValue());
-            case INT64 -> out.append(value.asInt64().getValue());
-            case DOUBLE -> out.append(doubleText(value.asDouble().getValue()));
-            case DECIMAL128 -> out.append(value.asDecimal128().getValue());
-            case BOOLEAN -> out.append(value.asBoolean().getValue());
-            case NULL -> out.append("null");
-            case UNDEFINED -> out.append("undefined");
-            case MIN_KEY -> out.append("MinKey");
-            case MAX_KEY -> out.append("MaxKey");
-            case DOCUMENT -> {
-                if (value.asDocument().isEmpty()) {
-                    out.append("{}");
-                    return;
-                }
-                out.append("{ ");
-                boolean first = true;
-                for (Map.Entry<String, BsonValue> e : value.asDocument().entrySet()) {
-                    out.append(first ? "" : ", ").append(e.getKey()).append(": ");
-                    append(out, e.getValue());
-                    first = false;
-                }
-                out.append(" }");
+    /** A document as MongoDB prints one: {@code { a: 1, b: [ 1, 2 ] }}, or {@code {}} when empty. */
+    static String document(BsonDocument document) {
+        if (document.isEmpty()) {
+            return "{}";
+        }
+        StringBuilder text = new StringBuilder("{ ");
+        boolean first = true;
+        for (Map.Entry<String, BsonValue> entry : document.entrySet()) {
+            if (!first) {
+                text.append(", ");
             }
+            first = false;
+            text.append(element(entry.getKey(), entry.getValue()));
+        }
+        return text.append(" }").toString();
+    }
+
+    /** A named value as MongoDB prints one: {@code a: 1}. */
+    static String element(String name, BsonValue value) {
+        return name + ": " + value(value);
+    }
+
+    static String value(BsonValue value) {
+        return switch (value.getBsonType()) {
+            case DOCUMENT -> document(value.asDocument());
             case ARRAY -> {
                 if (value.asArray().isEmpty()) {
-                    out.append("[]");
-                    return;
+                    yield "[]";
                 }
-                out.append("[ ");
-                boolean first = true;
-                for (BsonValue v : value.asArray()) {
-                    out.append(first ? "" : ", ");
-                    append(out, v);
-                    first = false;
+                StringBuilder text = new StringBuilder("[ ");
+                for (int i = 0; i < value.asArray().size(); i++) {
+                    text.append(i == 0 ? "" : ", ").append(value(value.asArray().get(i)));
                 }
-                out.append(" ]");
+                yield text.append(" ]").toString();
             }
+            case STRING -> '"' + value.asString().getValue() + '"';
+            case INT32 -> Integer.toString(value.asInt32().getValue());
+            case INT64 -> Long.toString(value.asInt64().getValue());
+            case DOUBLE -> doubleText(value.asDouble().getValue());
+            case DECIMAL128 -> "NumberDecimal(\"" + value.asDecimal128().getValue() + "\")";
+            case BOOLEAN -> Boolean.toString(value.asBoolean().getValue());
+            case NULL -> "null";
+            case UNDEFINED -> "undefined";
+            case OBJECT_ID -> "ObjectId('" + value.asObjectId().getValue().toHexString() + "')";
+            case DATE_TIME -> "new Date(" + value.asDateTime().getValue() + ")";
+            case TIMESTAMP ->
+                "Timestamp(" + value.asTimestamp().getTime() + ", "
+                        + value.asTimestamp().getInc() + ")";
             case REGULAR_EXPRESSION ->
-                out.append('/')
-                        .append(value.asRegularExpression().getPattern())
-                        .append('/')
-                        .append(value.asRegularExpression().getOptions());
-            default ->
-                out.append(
-                        value.getBsonType() == BsonType.OBJECT_ID
-                                ? "ObjectId('" + value.asObjectId().getValue() + "')"
-                                : value.toString());
-        }
+                "/" + value.asRegularExpression().getPattern() + "/"
+                        + value.asRegularExpression().getOptions();
+            case MIN_KEY -> "MinKey";
+            case MAX_KEY -> "MaxKey";
+            default -> value.toString();
+        };
     }
 
     private static String doubleText(double d) {
-        if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
+        if (Double.isNaN(d)) {
+            return "nan.0";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "inf.0" : "-inf.0";
+        }
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
             return (long) d + ".0";
         }
         return Double.toString(d);
+    }
+
+    /** MongoDB's name for a value's type, as {@code $type} spells it. */
+    static String typeName(BsonValue value) {
+        return typeName(value.getBsonType());
+    }
+
+    static String typeName(BsonType type) {
+        return switch (type) {
+            case DOUBLE -> "double";
+            case STRING -> "string";
+            case DOCUMENT -> "object";
+            case ARRAY -> "array";
+            case BINARY -> "binData";
+            case UNDEFINED -> "undefined";
+            case OBJECT_ID -> "objectId";
+            case BOOLEAN -> "bool";
+            case DATE_TIME -> "date";
+            case NULL -> "null";
+            case REGULAR_EXPRESSION -> "regex";
+            case DB_POINTER -> "dbPointer";
+            case JAVASCRIPT -> "javascript";
+            case SYMBOL -> "symbol";
+            case JAVASCRIPT_WITH_SCOPE -> "javascriptWithScope";
+            case INT32 -> "int";
+            case TIMESTAMP -> "timestamp";
+            case INT64 -> "long";
+            case DECIMAL128 -> "decimal";
+            case MIN_KEY -> "minKey";
+            case MAX_KEY -> "maxKey";
+            default -> type.name().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 }

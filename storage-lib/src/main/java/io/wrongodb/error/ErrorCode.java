@@ -40,6 +40,7 @@ public enum ErrorCode {
     INVALID_INDEX_SPECIFICATION_OPTION(197, "InvalidIndexSpecificationOption"),
     ILLEGAL_OP_MSG_FLAG(223, "IllegalOpMsgFlag"),
     TOO_MANY_DOCUMENT_SEQUENCES(233, "TooManyDocumentSequences"),
+    NOT_IMPLEMENTED(238, "NotImplemented"),
     CHECKSUM_MISMATCH(288, "ChecksumMismatch"),
     UNSUPPORTED_OP_QUERY_COMMAND(352, "UnsupportedOpQueryCommand"),
     NOT_WRITABLE_PRIMARY(10107, "NotWritablePrimary"),

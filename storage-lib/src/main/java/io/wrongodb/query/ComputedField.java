@@ -2,6 +2,7 @@ package io.wrongodb.query;
 
 import io.wrongodb.error.ErrorCode;
 import io.wrongodb.error.MongoServerException;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.bson.BsonArray;
@@ -81,7 +82,7 @@ interface ComputedField {
                     || position.getAsInt() >= array.asArray().size()) {
                 return ProjectionNode.MISSING;
             }
-            return new BsonArray(java.util.List.of(array.asArray().get(position.getAsInt())));
+            return new BsonArray(List.of(array.asArray().get(position.getAsInt())));
         };
     }
 }

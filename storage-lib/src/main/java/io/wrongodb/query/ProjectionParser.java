@@ -1,10 +1,13 @@
 package io.wrongodb.query;
 
+import io.wrongodb.error.ErrorCode;
 import io.wrongodb.error.MongoServerException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.BsonDocument;
+import org.bson.BsonNull;
+import org.bson.BsonType;
 import org.bson.BsonValue;
 
 /**
@@ -211,8 +214,7 @@ final class ProjectionParser {
     /** {@code {$literal: v}} and, unsupported, every other aggregation operator. */
     private void parseOperatorExpression(List<String> path, String operator, BsonValue argument, PathNode parent) {
         if (operator.equals("$meta")) {
-            throw new MongoServerException(
-                    io.wrongodb.error.ErrorCode.NOT_IMPLEMENTED, "$meta is not supported in a projection");
+            throw new MongoServerException(ErrorCode.NOT_IMPLEMENTED, "$meta is not supported in a projection");
         }
         BsonValue value = ComputedField.operatorValue(operator, argument);
         addComputedExpression(path, ComputedField.literal(value), parent);
@@ -297,13 +299,13 @@ final class ProjectionParser {
                     || each.isArray()
                     || (each.isString() && each.asString().getValue().startsWith("$"))) {
                 throw new MongoServerException(
-                        io.wrongodb.error.ErrorCode.NOT_IMPLEMENTED,
+                        ErrorCode.NOT_IMPLEMENTED,
                         "the aggregation expression $slice is not supported in a projection");
             }
         }
-        addComputedExpression(path, ComputedField.literal(org.bson.BsonNull.VALUE), parent);
+        addComputedExpression(path, ComputedField.literal(BsonNull.VALUE), parent);
         boolean anyNull =
-                arguments.stream().anyMatch(each -> each.isNull() || each.getBsonType() == org.bson.BsonType.UNDEFINED);
+                arguments.stream().anyMatch(each -> each.isNull() || each.getBsonType() == BsonType.UNDEFINED);
         if (!anyNull && evaluationError == null) {
             evaluationError = MongoServerException.location(
                     28724,

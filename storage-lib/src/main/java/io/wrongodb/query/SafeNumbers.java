@@ -2,6 +2,7 @@ package io.wrongodb.query;
 
 import java.math.BigDecimal;
 import org.bson.BsonValue;
+import org.bson.types.Decimal128;
 
 /**
  * MongoDB's lenient conversions of a numeric argument to an int or a long: fractions are cut off, values out of range
@@ -51,7 +52,7 @@ final class SafeNumbers {
         throw new IllegalArgumentException("not a number: " + value);
     }
 
-    private static BigDecimal exactValue(org.bson.types.Decimal128 decimal) {
+    private static BigDecimal exactValue(Decimal128 decimal) {
         try {
             return decimal.bigDecimalValue();
         } catch (ArithmeticException negativeZero) {

@@ -10,6 +10,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.bson.BsonArray;
 import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
@@ -42,9 +43,9 @@ class SortOrderPropertyTest {
     @Provide
     Arbitrary<BsonValue> fieldValues() {
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(5, scalars()),
-                net.jqwik.api.Tuple.of(3, scalars().list().ofMaxSize(4).map(l -> (BsonValue) new BsonArray(l))),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just((BsonValue) null)));
+                Tuple.of(5, scalars()),
+                Tuple.of(3, scalars().list().ofMaxSize(4).map(l -> (BsonValue) new BsonArray(l))),
+                Tuple.of(1, Arbitraries.just((BsonValue) null)));
     }
 
     @Provide

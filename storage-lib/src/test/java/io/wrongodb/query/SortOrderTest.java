@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.bson.BsonDocument;
+import org.bson.BsonInt32;
 import org.junit.jupiter.api.Test;
 
 /** Find sorts: what order MongoDB 7.0 returns documents in, and the sort specifications it refuses. */
@@ -139,8 +140,7 @@ class SortOrderTest {
     void sortKeyIsWhatTheComparatorCompares() {
         SortOrder order = SortOrder.parse(doc("{a: 1, b: -1}"));
         assertThat(order.sortKey(doc("{a: [3, 1], b: [3, 1]}")).toString())
-                .isEqualTo(List.of(new org.bson.BsonInt32(1), new org.bson.BsonInt32(3))
-                        .toString());
+                .isEqualTo(List.of(new BsonInt32(1), new BsonInt32(3)).toString());
         assertThat(order.sortKey(doc("{}")).get(0).isNull()).isTrue();
     }
 

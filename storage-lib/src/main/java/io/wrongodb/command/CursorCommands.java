@@ -3,7 +3,7 @@ package io.wrongodb.command;
 import io.wrongodb.catalog.Namespace;
 import io.wrongodb.error.ErrorCode;
 import io.wrongodb.error.MongoServerException;
-import io.wrongodb.query.QueryRun;
+import io.wrongodb.query.Results;
 import java.util.List;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
@@ -25,7 +25,7 @@ public final class CursorCommands {
      * Reads the first batch of {@code run}; keeps the cursor open (returning its id) unless the run is exhausted or
      * {@code singleBatch}.
      */
-    static BsonDocument firstBatch(Store store, String ns, QueryRun run, int batchSize, boolean singleBatch) {
+    static BsonDocument firstBatch(Store store, String ns, Results run, int batchSize, boolean singleBatch) {
         List<BsonDocument> batch = run.nextBatch(store.storage(), batchSize, MAX_BATCH_BYTES);
         long id = 0;
         if (!run.isExhausted() && !singleBatch) {

@@ -1,14 +1,16 @@
 package io.wrongodb.command;
 
+import io.wrongodb.bson.SortDirection;
 import io.wrongodb.catalog.CollectionInfo;
 import io.wrongodb.catalog.Namespace;
-import io.wrongodb.error.ErrorCode;
 import io.wrongodb.error.MongoServerException;
 import io.wrongodb.query.Filter;
 import io.wrongodb.query.MatchDetails;
 import io.wrongodb.query.Plan;
 import io.wrongodb.query.Planner;
+import io.wrongodb.query.Projection;
 import io.wrongodb.query.QueryRun;
+import io.wrongodb.query.SortOrder;
 import java.util.Comparator;
 import java.util.function.BiFunction;
 import org.bson.BsonDocument;
@@ -30,6 +32,8 @@ final class FindRequest {
     final int batchSize;
     final boolean singleBatch;
     final BsonValue hint;
+    final SortOrder sort;
+    final Projection projection;
 
     FindRequest(CommandRequest request) {
         Arguments args = new Arguments(request);
@@ -60,27 +64,44 @@ final class FindRequest {
             throw args.wrongType("hint", requestedHint, "[string, object]");
         }
         this.hint = requestedHint;
-        comparator();
-        projection();
+        this.sort = SortOrder.parse(sortSpec);
+        this.projection = Projection.parse(projectionSpec);
     }
 
+    /** The order to sort in, or null when there is none (or only {@code $natural}, which the plan follows). */
     Comparator<BsonDocument> comparator() {
-        if (sortSpec.isEmpty() || (sortSpec.size() == 1 && sortSpec.containsKey("$natural"))) {
+        if (sort.isEmpty() || sort.naturalDirection().isPresent()) {
             return null;
         }
-        throw new MongoServerException(ErrorCode.COMMAND_NOT_SUPPORTED, "sort is not supported yet");
+        return sort.comparator();
     }
 
+    /** The projection to apply to each result, or null for whole documents. */
     BiFunction<BsonDocument, MatchDetails, BsonDocument> projection() {
-        if (projectionSpec.isEmpty()) {
+        if (projection.isEmpty()) {
             return null;
         }
-        throw new MongoServerException(ErrorCode.COMMAND_NOT_SUPPORTED, "projection is not supported yet");
+        return (document, details) -> {
+            try {
+                return projection.apply(document, details);
+            } catch (MongoServerException e) {
+                if (e.codeName().startsWith("Location")) {
+                    MongoServerException wrapped = MongoServerException.location(
+                            e.code(), "Executor error during find command :: caused by :: " + e.getMessage());
+                    wrapped.extra().putAll(e.extra());
+                    throw wrapped;
+                }
+                throw e;
+            }
+        };
     }
 
     Plan plan(CollectionInfo collection) {
         if (collection == null) {
             return Plan.collectionScan(false);
+        }
+        if (sort.naturalDirection().isPresent() && hint == null) {
+            return Plan.collectionScan(sort.naturalDirection().get() == SortDirection.DESCENDING);
         }
         return Planner.plan(collection, filter.spec(), sortSpec, hint);
     }

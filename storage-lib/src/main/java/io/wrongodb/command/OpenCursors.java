@@ -2,7 +2,7 @@ package io.wrongodb.command;
 
 import io.wrongodb.error.ErrorCode;
 import io.wrongodb.error.MongoServerException;
-import io.wrongodb.query.QueryRun;
+import io.wrongodb.query.Results;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
@@ -22,11 +22,11 @@ public final class OpenCursors {
     static final class OpenCursor {
         final long id;
         final String namespace;
-        final QueryRun run;
+        final Results run;
         volatile long lastUsedNanos;
         volatile boolean inUse;
 
-        OpenCursor(long id, String namespace, QueryRun run, long now) {
+        OpenCursor(long id, String namespace, Results run, long now) {
             this.id = id;
             this.namespace = namespace;
             this.run = run;
@@ -48,7 +48,7 @@ public final class OpenCursors {
     }
 
     /** Keeps {@code run} for later batches; returns its new id (positive, never 0). */
-    long open(String namespace, QueryRun run) {
+    long open(String namespace, Results run) {
         sweep();
         while (true) {
             long id = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);

@@ -21,7 +21,6 @@ public enum ErrorCode {
     CONFLICTING_UPDATE_OPERATORS(40, "ConflictingUpdateOperators"),
     CURSOR_NOT_FOUND(43, "CursorNotFound"),
     NAMESPACE_EXISTS(48, "NamespaceExists"),
-    INVALID_ID_FIELD(53, "InvalidIdField"),
     MAX_TIME_MS_EXPIRED(50, "MaxTimeMSExpired"),
     DOLLAR_PREFIXED_FIELD_NAME(52, "DollarPrefixedFieldName"),
     INVALID_ID_FIELD(53, "InvalidIdField"),

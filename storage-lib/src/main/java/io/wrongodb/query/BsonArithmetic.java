@@ -14,14 +14,14 @@ import org.bson.types.Decimal128;
  * double, decimal, in that order), except that an int result that overflows becomes a long. A long that overflows
  * has no result: the methods return null and the caller reports the failure.
  */
-final class BsonArithmetic {
+public final class BsonArithmetic {
     private BsonArithmetic() {}
 
-    static boolean isNumber(BsonValue value) {
+    public static boolean isNumber(BsonValue value) {
         return value.isInt32() || value.isInt64() || value.isDouble() || value.isDecimal128();
     }
 
-    static BsonValue add(BsonValue a, BsonValue b) {
+    public static BsonValue add(BsonValue a, BsonValue b) {
         if (a.isDecimal128() || b.isDecimal128()) {
             return decimal(a, b, true);
         }

@@ -16,7 +16,7 @@ import org.bson.BsonDocument;
  * sorted (reading everything first, unless the plan's order is the sort), then skipped, limited and projected.
  * Each batch runs in a fresh engine session, so a cursor holds no snapshot between batches.
  */
-public final class QueryRun {
+public final class QueryRun implements Results {
     private final DocumentScan scan;
     private final Filter filter;
     private final boolean matchAll;
@@ -54,6 +54,7 @@ public final class QueryRun {
         this.exhausted = collection == null;
     }
 
+    @Override
     public boolean isExhausted() {
         return exhausted;
     }
@@ -71,6 +72,7 @@ public final class QueryRun {
     }
 
     /** Up to {@code maxDocuments} more results (0 for no count limit), stopping early past {@code maxBytes}. */
+    @Override
     public List<BsonDocument> nextBatch(Connection storage, int maxDocuments, int maxBytes) {
         List<BsonDocument> batch = new ArrayList<>();
         if (exhausted) {

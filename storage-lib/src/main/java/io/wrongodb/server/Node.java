@@ -3,18 +3,23 @@ package io.wrongodb.server;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.wrongodb.catalog.Catalog;
+import io.wrongodb.command.AggregateCommand;
 import io.wrongodb.command.BuildInfoCommand;
 import io.wrongodb.command.Command;
 import io.wrongodb.command.CommandDispatcher;
 import io.wrongodb.command.CommandMetrics;
 import io.wrongodb.command.CommandRegistry;
 import io.wrongodb.command.ConnectionStatusCommand;
+import io.wrongodb.command.CountCommand;
 import io.wrongodb.command.CreateCommand;
 import io.wrongodb.command.CursorCommands;
 import io.wrongodb.command.DeleteCommand;
+import io.wrongodb.command.DistinctCommand;
 import io.wrongodb.command.DropCommand;
 import io.wrongodb.command.DropDatabaseCommand;
 import io.wrongodb.command.EndSessionsCommand;
+import io.wrongodb.command.ExplainCommand;
+import io.wrongodb.command.FindAndModifyCommand;
 import io.wrongodb.command.FindCommand;
 import io.wrongodb.command.GetCmdLineOptsCommand;
 import io.wrongodb.command.GetLogCommand;
@@ -30,6 +35,7 @@ import io.wrongodb.command.RamLog;
 import io.wrongodb.command.RenameCollectionCommand;
 import io.wrongodb.command.StatsCommands;
 import io.wrongodb.command.Store;
+import io.wrongodb.command.UpdateCommand;
 import io.wrongodb.command.WhatsMyUriCommand;
 import io.wrongodb.repl.ReplicaSetView;
 import io.wrongodb.storage.Connection;
@@ -89,7 +95,13 @@ public final class Node implements AutoCloseable {
                 new RenameCollectionCommand(store),
                 new InsertCommand(store),
                 new DeleteCommand(store),
-                new FindCommand(store)));
+                new FindCommand(store),
+                new UpdateCommand(store),
+                new FindAndModifyCommand(store),
+                new AggregateCommand(store),
+                new CountCommand(store),
+                new DistinctCommand(store),
+                new ExplainCommand(store)));
         all.addAll(IndexCommands.of(store));
         all.addAll(CursorCommands.of(store));
         all.addAll(StatsCommands.of(store));

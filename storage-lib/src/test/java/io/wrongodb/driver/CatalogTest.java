@@ -106,7 +106,7 @@ class CatalogTest extends DriverTestBase {
         assertThatThrownBy(() -> command("{create: ''}"))
                 .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode())
                         .isEqualTo(73));
-        assertThatThrownBy(() -> client.getDatabase("bad.name").runCommand(doc("{create: 'x'}")))
+        assertThatThrownBy(() -> client.getDatabase("bad$name").runCommand(doc("{create: 'x'}")))
                 .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode())
                         .isEqualTo(73));
         assertThatThrownBy(() -> command("{create: '" + "x".repeat(300) + "'}"))

@@ -1,0 +1,55 @@
+package io.wrongodb.command;
+
+import io.wrongodb.bson.BsonOrder;
+import io.wrongodb.catalog.Namespace;
+import io.wrongodb.error.MongoServerException;
+import io.wrongodb.query.Filter;
+import io.wrongodb.query.IndexKeys;
+import io.wrongodb.query.QueryRun;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+
+/**
+ * {@code distinct}: the different values of {@code key} among the documents matching {@code query}. An array at the
+ * key counts each of its elements, as in MongoDB; values come back in MongoDB's sort order.
+ */
+public final class DistinctCommand implements Command {
+    private final Store store;
+
+    public DistinctCommand(Store store) {
+        this.store = store;
+    }
+
+    @Override
+    public String name() {
+        return "distinct";
+    }
+
+    @Override
+    public BsonDocument run(CommandRequest request) {
+        Namespace ns = Arguments.namespace(request);
+        Arguments args = new Arguments(request);
+        String key = args.string("key", null);
+        if (key == null) {
+            throw MongoServerException.location(40414, "BSON field 'distinct.key' is missing but a required field");
+        }
+        Filter filter = Filter.parse(args.document("query", new BsonDocument()));
+        QueryRun run = store.run(ns, filter, request.body().get("hint"));
+        TreeSet<org.bson.BsonValue> values = new TreeSet<>(BsonOrder.INSTANCE);
+        while (!run.isExhausted()) {
+            for (BsonDocument document : run.nextBatch(store.storage(), 0, Integer.MAX_VALUE)) {
+                List<org.bson.BsonValue> found = new ArrayList<>();
+                IndexKeys.valuesAt(document, key, found);
+                for (org.bson.BsonValue v : found) {
+                    if (v.getBsonType() != org.bson.BsonType.UNDEFINED) {
+                        values.add(v);
+                    }
+                }
+            }
+        }
+        return new BsonDocument("values", new BsonArray(new ArrayList<>(values)));
+    }
+}

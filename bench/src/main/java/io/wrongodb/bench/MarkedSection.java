@@ -11,9 +11,9 @@ import java.nio.file.Path;
  * @param begin the first line of the section
  * @param end the last line of the section
  */
-record MarkedSection(String begin, String end) {
+public record MarkedSection(String begin, String end) {
     /** Replaces this section in {@code markdown}, or appends it (creating the file). */
-    void writeInto(Path markdown, String section) throws IOException {
+    public void writeInto(Path markdown, String section) throws IOException {
         String existing = Files.exists(markdown)
                 ? Files.readString(markdown)
                 : "# Benchmarks\n\nMeasured results, each section written by the script named in it. Numbers"

@@ -14,7 +14,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** mongosh 2.x, installed from npm into tests/mongosh, runs scripts against the started primary. */
+/**
+ * mongosh 2.x, installed from npm into tests/mongosh, runs scripts against the started primary: the handshake and
+ * diagnostics script, the CRUD script (crud.js) and single commands.
+ */
 @QuarkusTest
 class MongoshScriptTest {
     private static final Path MONGOSH_DIR = Path.of(System.getProperty("test.mongosh-dir", "../tests/mongosh"));
@@ -31,6 +34,13 @@ class MongoshScriptTest {
                 mongosh(MONGOSH_DIR.resolve("handshake.js").toAbsolutePath().toString());
         assertThat(result.exitCode).as(result.output).isZero();
         assertThat(result.output).contains("WRONGODB-MONGOSH-OK");
+    }
+
+    @Test
+    void theCrudScriptPasses() throws Exception {
+        Result result = mongosh(MONGOSH_DIR.resolve("crud.js").toAbsolutePath().toString());
+        assertThat(result.exitCode).as(result.output).isZero();
+        assertThat(result.output).contains("WRONGODB-MONGOSH-CRUD-OK");
     }
 
     @Test

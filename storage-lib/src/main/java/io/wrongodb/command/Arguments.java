@@ -9,8 +9,8 @@ import org.bson.BsonValue;
 
 /**
  * Typed reading of a command's fields, failing as MongoDB's IDL parser does: a field of the wrong type is
- * TypeMismatch (14) with "BSON field 'find.limit' is the wrong type 'string', expected types '[long, int, decimal,
- * double]'", and a missing required field is a BSON field error (40414).
+ * TypeMismatch (14) with "BSON field 'FindCommandRequest.limit' is the wrong type 'string', expected types
+ * '[long, int, decimal, double']", and a missing required field is a BSON field error (40414).
  */
 final class Arguments {
     private static final String NUMBER_TYPES = "[long, int, decimal, double]";
@@ -109,10 +109,21 @@ final class Arguments {
         return value.asArray().getValues();
     }
 
+    /**
+     * TypeMismatch as MongoDB's IDL parser words it: {@code expected type 'object'} for one type, and for several
+     * {@code expected types '[long, int, decimal, double']} (the quote inside the bracket is MongoDB's). The field
+     * path starts with the command's IDL struct name where MongoDB's does ({@code FindCommandRequest} for find).
+     */
     MongoServerException wrongType(String field, BsonValue value, String expected) {
+        String types = expected.substring(1, expected.length() - 1);
+        String expectation = types.contains(",") ? "expected types '[" + types + "']" : "expected type '" + types + "'";
         return new MongoServerException(
                 ErrorCode.TYPE_MISMATCH,
-                "BSON field '" + command + "." + field + "' is the wrong type '" + TypeNames.of(value)
-                        + "', expected types '" + expected + "'");
+                "BSON field '" + structName() + "." + field + "' is the wrong type '" + TypeNames.of(value) + "', "
+                        + expectation);
+    }
+
+    private String structName() {
+        return command.equals("find") ? "FindCommandRequest" : command;
     }
 }

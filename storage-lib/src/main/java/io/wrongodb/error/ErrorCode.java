@@ -11,6 +11,7 @@ public enum ErrorCode {
     FAILED_TO_PARSE(9, "FailedToParse"),
     UNAUTHORIZED(13, "Unauthorized"),
     TYPE_MISMATCH(14, "TypeMismatch"),
+    OVERFLOW(15, "Overflow"),
     INVALID_LENGTH(16, "InvalidLength"),
     PROTOCOL_ERROR(17, "ProtocolError"),
     ILLEGAL_OPERATION(20, "IllegalOperation"),

@@ -29,6 +29,12 @@ import org.bson.BsonValue;
 public final class DocumentWriter {
     /** The largest document a collection holds: 16 MiB of BSON. */
     public static final int MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+    /**
+     * The deepest nesting of documents and arrays a stored document may have, the document itself counting as the
+     * first level and empty ones not counting: MongoDB's BSON depth limit of 200 less the 20 levels it keeps for
+     * oplog entries and replies.
+     */
+    public static final int MAX_NESTING_DEPTH = 180;
 
     private final Catalog catalog;
 
@@ -42,7 +48,17 @@ public final class DocumentWriter {
      */
     public BsonDocument insert(Session session, CollectionInfo collection, BsonDocument document) {
         BsonDocument stored = withIdFirst(document);
-        byte[] bytes = checkedBytes(stored);
+        byte[] bytes = DocumentBytes.encode(stored);
+        if (bytes.length > MAX_DOCUMENT_BYTES) {
+            throw new MongoServerException(
+                    ErrorCode.BAD_VALUE,
+                    "object to insert too large. size in bytes: " + bytes.length + ", max size: " + MAX_DOCUMENT_BYTES);
+        }
+        if (tooDeep(stored, 1)) {
+            throw new MongoServerException(
+                    ErrorCode.OVERFLOW,
+                    "cannot insert document because it exceeds " + MAX_NESTING_DEPTH + " levels of nesting");
+        }
         byte[] id = KeyEncoding.encode(stored.get("_id"));
         TableCursor documents = session.openCursor(collection.table());
         if (!documents.insert(id, bytes)) {
@@ -59,7 +75,15 @@ public final class DocumentWriter {
 
     /** Replaces {@code before} by {@code after} (same {@code _id}), changing only the index entries that differ. */
     public void replace(Session session, CollectionInfo collection, BsonDocument before, BsonDocument after) {
-        byte[] bytes = checkedBytes(after);
+        byte[] bytes = DocumentBytes.encode(after);
+        if (bytes.length > MAX_DOCUMENT_BYTES) {
+            throw MongoServerException.location(
+                    17419, "Resulting document after update is larger than " + MAX_DOCUMENT_BYTES);
+        }
+        if (tooDeep(after, 1)) {
+            throw new MongoServerException(
+                    ErrorCode.OVERFLOW, "Document exceeds maximum nesting depth of " + MAX_NESTING_DEPTH);
+        }
         byte[] id = KeyEncoding.encode(after.get("_id"));
         session.openCursor(collection.table()).update(id, bytes);
         for (IndexSpec index : collection.indexes()) {
@@ -156,14 +180,24 @@ public final class DocumentWriter {
         return ordered;
     }
 
-    private static byte[] checkedBytes(BsonDocument document) {
-        byte[] bytes = DocumentBytes.encode(document);
-        if (bytes.length > MAX_DOCUMENT_BYTES) {
-            throw new MongoServerException(
-                    ErrorCode.BSON_OBJECT_TOO_LARGE,
-                    "object to insert too large. size in bytes: " + bytes.length + ", max size: " + MAX_DOCUMENT_BYTES);
+    /** True when a non-empty document or array inside {@code value}, at {@code level}, lies past the limit. */
+    private static boolean tooDeep(BsonValue value, int level) {
+        Iterable<BsonValue> children;
+        if (value.isDocument()) {
+            children = value.asDocument().values();
+        } else if (value.isArray()) {
+            children = value.asArray();
+        } else {
+            return false;
         }
-        return bytes;
+        for (BsonValue child : children) {
+            boolean nonEmpty = (child.isDocument() && !child.asDocument().isEmpty())
+                    || (child.isArray() && !child.asArray().isEmpty());
+            if (nonEmpty && (level == MAX_NESTING_DEPTH || tooDeep(child, level + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The values of the first key of {@code document} in the index, for the DuplicateKey error. */

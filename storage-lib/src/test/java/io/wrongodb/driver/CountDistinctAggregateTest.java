@@ -1,7 +1,9 @@
 package io.wrongodb.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.CountOptions;
 import java.util.ArrayList;
@@ -240,6 +242,37 @@ class CountDistinctAggregateTest extends DriverTestBase {
                 "{$project: {date: 0}}");
         assertThat(out).containsExactly(doc("{_id: 2, item: 'X', price: 20, quantity: 1, total: 20}"));
         assertThat(List.copyOf(out.get(0).keySet())).containsExactly("_id", "item", "price", "quantity", "total");
+    }
+
+    @Test
+    void dottedComputedFieldsGoIntoEmbeddedDocuments() {
+        var c = insert("nested", "{_id: 1, size: {h: 14, w: 21}, n: 2}", "{_id: 2, n: 3}", "{_id: 3, size: 5, n: 4}");
+        assertThat(aggregate(c, "{$sort: {_id: 1}}", "{$addFields: {'size.area': {$multiply: ['$n', 10]}}}"))
+                .containsExactly(
+                        doc("{_id: 1, size: {h: 14, w: 21, area: 20}, n: 2}"),
+                        doc("{_id: 2, n: 3, size: {area: 30}}"),
+                        doc("{_id: 3, size: {area: 40}, n: 4}"));
+        assertThat(aggregate(
+                        c,
+                        "{$match: {_id: 1}}",
+                        "{$project: {'size.h': 1, 'size.double': {$multiply: ['$size.h', 2]}, _id: 0}}"))
+                .containsExactly(doc("{size: {h: 14, double: 28}}"));
+    }
+
+    @Test
+    void aFieldPathThroughAnArrayTakesTheFieldOfEachDocumentElement() {
+        var c = insert("paths", "{_id: 1, arr: [{x: 1}, {y: 2}, {x: [3]}, 4, [{x: 5}]]}");
+        // Elements that are not documents, nested arrays included, give nothing.
+        assertThat(aggregate(c, "{$project: {xs: '$arr.x'}}")).containsExactly(doc("{_id: 1, xs: [1, [3]]}"));
+    }
+
+    @Test
+    void limitMustBePositive() {
+        var c = sales();
+        assertThatThrownBy(() -> aggregate(c, "{$limit: 0}")).isInstanceOfSatisfying(MongoCommandException.class, e -> {
+            assertThat(e.getErrorCode()).isEqualTo(15958);
+            assertThat(e.getErrorMessage()).isEqualTo("the limit must be positive");
+        });
     }
 
     private MongoCollection<BsonDocument> clothing() {

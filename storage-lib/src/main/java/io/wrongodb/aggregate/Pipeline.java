@@ -84,7 +84,8 @@ public final class Pipeline {
         long n = spec.asNumber().longValue();
         if (n < 0 || (stage.equals("$limit") && n == 0)) {
             throw MongoServerException.location(
-                    stage.equals("$limit") ? 15958 : 15956, "the " + stage + " must be positive");
+                    stage.equals("$limit") ? 15958 : 15956,
+                    stage.equals("$limit") ? "the limit must be positive" : "the $skip must be positive");
         }
         return n;
     }
@@ -170,7 +171,7 @@ public final class Pipeline {
                 for (Map.Entry<String, Expression> field : computed.entrySet()) {
                     BsonValue value = field.getValue().evaluate(d);
                     if (value != null) {
-                        projected.put(field.getKey(), value);
+                        setPath(projected, field.getKey(), value);
                     }
                 }
                 out.add(projected);
@@ -192,16 +193,42 @@ public final class Pipeline {
                 BsonDocument copy = d.clone();
                 for (Map.Entry<String, Expression> field : fields.entrySet()) {
                     BsonValue value = field.getValue().evaluate(d);
-                    if (value == null) {
-                        copy.remove(field.getKey());
-                    } else {
-                        copy.put(field.getKey(), value);
-                    }
+                    setPath(copy, field.getKey(), value);
                 }
                 out.add(copy);
             }
             return out;
         };
+    }
+
+    /**
+     * Sets a computed field, its name possibly dotted: a missing or non-document field on the way becomes a new
+     * document, as in MongoDB. Documents on the path are copied, so {@code document} shares none it changes. A null
+     * value (missing) removes the field. A path through an array is not supported.
+     */
+    private static void setPath(BsonDocument document, String name, BsonValue value) {
+        int dot = name.indexOf('.');
+        if (dot < 0) {
+            if (value == null) {
+                document.remove(name);
+            } else {
+                document.put(name, value);
+            }
+            return;
+        }
+        String head = name.substring(0, dot);
+        BsonValue current = document.get(head);
+        if (current != null && current.isArray()) {
+            throw new MongoServerException(
+                    ErrorCode.NOT_IMPLEMENTED, "a computed field through an array is not supported by WrongoDB");
+        }
+        if (value == null && (current == null || !current.isDocument())) {
+            return;
+        }
+        BsonDocument next =
+                current != null && current.isDocument() ? current.asDocument().clone() : new BsonDocument();
+        setPath(next, name.substring(dot + 1), value);
+        document.put(head, next);
     }
 
     private static Stage group(BsonDocument spec) {

@@ -6,8 +6,8 @@ import org.bson.BsonValue;
 
 /**
  * {@code "$a.b"} or {@code "$$ROOT.a"}: the value at a path of the document. Where the path crosses an array the
- * result is the array of what the rest of the path gives for each element (nested arrays keep their nesting);
- * numeric components are field names, not positions. {@code $$REMOVE} is always missing.
+ * result is the array of what the rest of the path gives for each document element; other elements, nested arrays
+ * included, are skipped, as in MongoDB. Numeric components are field names, not positions. {@code $$REMOVE} is always missing.
  */
 final class FieldPathExpression extends Expression {
     private final String[] path;
@@ -43,9 +43,7 @@ final class FieldPathExpression extends Expression {
     private BsonValue inArray(BsonArray array, int index) {
         BsonArray result = new BsonArray();
         for (BsonValue element : array) {
-            BsonValue nested = element.isDocument()
-                    ? inDocument(element.asDocument(), index)
-                    : element.isArray() ? inArray(element.asArray(), index) : null;
+            BsonValue nested = element.isDocument() ? inDocument(element.asDocument(), index) : null;
             if (nested != null) {
                 result.add(nested);
             }

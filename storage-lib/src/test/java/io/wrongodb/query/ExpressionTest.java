@@ -39,8 +39,9 @@ class ExpressionTest {
         assertThat(eval("'$missing'")).isNull();
         assertThat(eval("'$n.x'")).isNull();
         assertThat(eval("'$$REMOVE'")).isNull();
-        // Across arrays a path maps over the documents in it; numbers are names, not positions.
-        assertThat(eval("'$arr.b'")).isEqualTo(doc("{v: [1, [3], [4]]}").get("v"));
+        // Across arrays a path maps over the documents in it, skipping other elements, nested arrays included;
+        // numbers are names, not positions.
+        assertThat(eval("'$arr.b'")).isEqualTo(doc("{v: [1, [3]]}").get("v"));
         assertThat(eval("'$a.c.0'")).isEqualTo(new BsonArray());
     }
 

@@ -1,5 +1,6 @@
 package io.wrongodb.command;
 
+import io.wrongodb.bson.ShellFormat;
 import io.wrongodb.catalog.CollectionInfo;
 import io.wrongodb.catalog.IndexSpec;
 import io.wrongodb.catalog.Namespace;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
@@ -137,20 +139,14 @@ public final class IndexCommands {
                     if (existing.key().equals(spec.key()) && sameOptions(existing, spec)) {
                         continue;
                     }
-                    if (!existing.key().equals(spec.key())) {
-                        throw new MongoServerException(
-                                ErrorCode.INDEX_KEY_SPECS_CONFLICT,
-                                "An existing index has the same name as the requested index. When index names are"
-                                        + " not specified, they are auto generated and can cause conflicts. Please"
-                                        + " refer to our documentation. Requested index: "
-                                        + spec.describe().toJson() + ", existing index: "
-                                        + existing.describe().toJson());
-                    }
+                    // unique, sparse and the partial filter are part of an index's identity, as its key is
                     throw new MongoServerException(
-                            ErrorCode.INDEX_OPTIONS_CONFLICT,
-                            "An existing index has the same name as the requested index. Requested index: "
-                                    + spec.describe().toJson() + ", existing index: "
-                                    + existing.describe().toJson());
+                            ErrorCode.INDEX_KEY_SPECS_CONFLICT,
+                            "An existing index has the same name as the requested index. When index names are"
+                                    + " not specified, they are auto generated and can cause conflicts. Please"
+                                    + " refer to our documentation. Requested index: "
+                                    + ShellFormat.of(spec.describe()) + ", existing index: "
+                                    + ShellFormat.of(existing.describe()));
                 }
                 for (IndexSpec other : info.indexes()) {
                     if (other.key().equals(spec.key()) && sameOptions(other, spec)) {
@@ -159,15 +155,38 @@ public final class IndexCommands {
                                 "Index already exists with a different name: " + other.name());
                     }
                 }
-                info = IndexBuild.build(store.catalog(), ns, spec);
+                info = build(ns, info, spec);
                 built++;
             }
             BsonDocument reply = new BsonDocument("numIndexesBefore", new BsonInt32(before))
                     .append("numIndexesAfter", new BsonInt32(info.indexes().size() + 1));
             if (built == 0) {
                 reply.append("note", new BsonString("all indexes already exist"));
+                if (!created) {
+                    return reply;
+                }
+            } else if (built < wanted.size()) {
+                reply.append("note", new BsonString("index already exists"));
             }
             return reply.append("createdCollectionAutomatically", BsonBoolean.valueOf(created));
+        }
+
+        /** Builds one index; a failure says, as MongoDB's does, which build of which collection failed. */
+        private CollectionInfo build(Namespace ns, CollectionInfo info, IndexSpec spec) {
+            try {
+                return IndexBuild.build(store.catalog(), ns, spec);
+            } catch (MongoServerException e) {
+                if (e.errorCode() == null) {
+                    throw e;
+                }
+                MongoServerException failed = new MongoServerException(
+                        e.errorCode(),
+                        "Index build failed: " + UUID.randomUUID() + ": Collection " + ns.full() + " ( " + info.uuid()
+                                + " ) :: caused by :: " + e.getMessage(),
+                        e);
+                failed.extra().putAll(e.extra());
+                throw failed;
+            }
         }
 
         private static IndexSpec sameName(CollectionInfo info, String name) {
@@ -234,8 +253,7 @@ public final class IndexCommands {
                             .findFirst()
                             .orElseThrow(() -> new MongoServerException(
                                     ErrorCode.INDEX_NOT_FOUND,
-                                    "can't find index with key: "
-                                            + index.asDocument().toJson()))
+                                    "can't find index with key: " + ShellFormat.of(index.asDocument())))
                             .name());
                 }
             }

@@ -99,23 +99,47 @@ public final class DocumentScan {
         return plan.reverse() ? cursor.prev() : cursor.next();
     }
 
+    /**
+     * The next document of the index ranges. Keys examined are counted as MongoDB counts them: a scan of one range
+     * stops at its end without reading past it; a scan of several reads the key past each range, counts it once,
+     * and goes on from it if it falls in a later range (seeking otherwise).
+     */
     private BsonDocument nextInIndex() {
         if (documents == null && !clustered()) {
             documents = session.openCursor(collection.table());
         }
+        boolean single = plan.ranges().size() == 1;
+        byte[] pending = null;
         while (range < plan.ranges().size()) {
             KeyRange current = plan.ranges().get(plan.reverse() ? plan.ranges().size() - 1 - range : range);
             boolean positioned;
-            if (cursor == null && lastKey == null) {
+            boolean counted = false;
+            if (pending != null) {
+                if (plan.reverse() ? current.beyondHigh(pending) : current.beforeLow(pending)) {
+                    positioned = plan.reverse() ? seekHigh(current) : seekLow(current);
+                } else {
+                    positioned = true;
+                    counted = true;
+                }
+                pending = null;
+            } else if (cursor == null && lastKey == null) {
                 cursor = session.openCursor(scannedTable());
-                positioned = plan.reverse() ? seekHigh(current) : cursor.seek(current.low());
+                positioned = plan.reverse() ? seekHigh(current) : seekLow(current);
             } else {
                 positioned = step(cursor == null);
             }
             while (positioned) {
                 byte[] key = cursor.key();
-                keysExamined++;
+                if (!counted) {
+                    keysExamined++;
+                }
+                counted = false;
                 if (plan.reverse() ? current.beforeLow(key) : current.beyondHigh(key)) {
+                    if (single) {
+                        keysExamined--;
+                    } else {
+                        pending = key;
+                    }
                     break;
                 }
                 lastKey = key;
@@ -128,10 +152,21 @@ public final class DocumentScan {
                 positioned = plan.reverse() ? cursor.prev() : cursor.next();
             }
             range++;
-            cursor = null;
+            if (pending == null) {
+                cursor = null;
+            }
             lastKey = null;
         }
         return null;
+    }
+
+    /** Positions at the first key of the range: past every key starting with an exclusive low end. */
+    private boolean seekLow(KeyRange current) {
+        if (current.lowInclusive()) {
+            return cursor.seek(current.low());
+        }
+        byte[] start = successor(current.low());
+        return start != null && cursor.seek(start);
     }
 
     /** True when the plan's ranges are over {@code _id}: the collection's own table, whose values are documents. */

@@ -147,8 +147,8 @@ public final class Planner {
             }
         }
         ranges.sort((a, b) -> Arrays.compareUnsigned(a.low(), b.low()));
-        BsonDocument bounds = describe(fields, points, ranged ? range : null, index.multikey());
         boolean reverse = sortReverse != null && sortReverse;
+        BsonDocument bounds = describe(index, points, ranged ? range : null, reverse);
         return new Plan(index, ranges, reverse, sortReverse != null, bounds, equalities, ranged);
     }
 
@@ -246,29 +246,67 @@ public final class Planner {
         return result;
     }
 
-    /** The bounds as explain shows them: per field, a list of intervals such as "[1, 1]" or "(5, inf.0]". */
+    /**
+     * The bounds as explain shows them: per field, a list of intervals such as "[1, 1]" or "(5, inf.0]", each in the
+     * order the scan meets them (a descending field, or a backward scan, lists them from high to low, ends swapped).
+     * An open end of a range stops at the end of its type, as MongoDB's bounds do: {@code inf.0} for numbers,
+     * {@code ""} and {@code {}} for strings.
+     */
     private static BsonDocument describe(
-            List<String> fields, List<List<BsonValue>> points, Conditions range, boolean multikey) {
+            IndexSpec index, List<List<BsonValue>> points, Conditions range, boolean reverse) {
+        List<String> fields = index.fields();
         BsonDocument bounds = new BsonDocument();
         for (int i = 0; i < fields.size(); i++) {
-            BsonArray intervals = new BsonArray();
+            List<String[]> intervals = new ArrayList<>();
             if (i < points.size()) {
                 for (BsonValue point : points.get(i)) {
                     String v = ShellFormat.of(point);
-                    intervals.add(new BsonString("[" + v + ", " + v + "]"));
+                    intervals.add(new String[] {"[", v, v, "]"});
                 }
             } else if (i == points.size() && range != null) {
-                BsonValue high = multikey && range.low != null ? null : range.high;
-                String low = range.low == null ? "MinKey" : ShellFormat.of(range.low);
-                String highText = high == null ? "MaxKey" : ShellFormat.of(high);
-                intervals.add(new BsonString((range.low != null && !range.lowInclusive ? "(" : "[") + low + ", "
-                        + highText + (high != null && !range.highInclusive ? ")" : "]")));
+                BsonValue high = index.multikey() && range.low != null ? null : range.high;
+                CanonicalType type = CanonicalType.of(range.low != null ? range.low : high);
+                String[] ends = typeEnds(type);
+                String lowText = range.low == null ? ends[1] : ShellFormat.of(range.low);
+                String lowBracket = range.low == null ? ends[0] : range.lowInclusive ? "[" : "(";
+                String highText = high == null ? ends[2] : ShellFormat.of(high);
+                String highBracket = high == null ? ends[3] : range.highInclusive ? "]" : ")";
+                intervals.add(new String[] {lowBracket, lowText, highText, highBracket});
             } else {
-                intervals.add(new BsonString("[MinKey, MaxKey]"));
+                intervals.add(new String[] {"[", "MinKey", "MaxKey", "]"});
             }
-            bounds.append(fields.get(i), intervals);
+            boolean flipped = index.descending(i) != reverse;
+            if (flipped) {
+                java.util.Collections.reverse(intervals);
+            }
+            BsonArray described = new BsonArray();
+            for (String[] interval : intervals) {
+                String text = flipped
+                        ? flip(interval[3]) + interval[2] + ", " + interval[1] + flip(interval[0])
+                        : interval[0] + interval[1] + ", " + interval[2] + interval[3];
+                described.add(new BsonString(text));
+            }
+            bounds.append(fields.get(i), described);
         }
         return bounds;
+    }
+
+    /** The open ends of a range within one type: low bracket, low, high, high bracket. */
+    private static String[] typeEnds(CanonicalType type) {
+        return switch (type) {
+            case NUMBER -> new String[] {"[", "-inf.0", "inf.0", "]"};
+            case STRING -> new String[] {"[", "\"\"", "{}", ")"};
+            default -> new String[] {"[", "MinKey", "MaxKey", "]"};
+        };
+    }
+
+    private static String flip(String bracket) {
+        return switch (bracket) {
+            case "[" -> "]";
+            case "]" -> "[";
+            case "(" -> ")";
+            default -> "(";
+        };
     }
 
     /** What the filter says of one field: a set of equal values, or the ends of a range. */
@@ -365,12 +403,18 @@ public final class Planner {
                 return;
             }
         }
-        if (c.points == null) {
-            c.points = new ArrayList<>(values);
-            c.points.sort(io.wrongodb.bson.BsonOrder.INSTANCE);
-        } else {
-            c.points.removeIf(
-                    p -> values.stream().noneMatch(v -> io.wrongodb.bson.BsonOrder.INSTANCE.compare(p, v) == 0));
+        List<BsonValue> sorted = new ArrayList<>(values);
+        sorted.sort(io.wrongodb.bson.BsonOrder.INSTANCE);
+        // equal values ({$in: [1, 1.0]}) are one point, or the scan would read their entries twice
+        for (int i = sorted.size() - 1; i > 0; i--) {
+            if (io.wrongodb.bson.BsonOrder.INSTANCE.compare(sorted.get(i), sorted.get(i - 1)) == 0) {
+                sorted.remove(i);
+            }
+        }
+        // two sets of points for one field are not intersected: on an array, each may match another element
+        // ({a: [1, 3]} matches {$in: [1, 2]} and {$in: [2, 3]}), so either set alone bounds the scan; keep the smaller
+        if (c.points == null || sorted.size() < c.points.size()) {
+            c.points = sorted;
         }
         if (c.points.isEmpty()) {
             c.unusable = true;

@@ -283,6 +283,16 @@ class FindAndModifyTest extends DriverTestBase {
     }
 
     @Test
+    void upsertedIdIsReportedEvenWhenTheProjectionHidesIt() {
+        BsonDocument reply = command("{findAndModify: 'fresh', query: {x: 1}, update: {$set: {y: 1}}, upsert: true,"
+                + " new: true, fields: {_id: 0}}");
+        BsonDocument lastError = reply.getDocument("lastErrorObject");
+        assertThat(lastError.get("upserted")).isInstanceOf(BsonObjectId.class);
+        assertExactly(reply.getDocument("value"), "{x: 1, y: 1}");
+        assertThat(collection("fresh").find().first().get("_id")).isEqualTo(lastError.get("upserted"));
+    }
+
+    @Test
     void lastErrorObjectWhenNothingMatches() {
         scores();
         BsonDocument update = command("{findAndModify: 'scores', query: {_id: 99}, update: {$set: {a: 1}}}");

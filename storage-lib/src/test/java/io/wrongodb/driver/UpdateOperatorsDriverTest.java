@@ -93,6 +93,18 @@ class UpdateOperatorsDriverTest extends DriverTestBase {
     }
 
     @Test
+    void emptyOperatorsAreAcceptedAndChangeNothing() {
+        var c = with("{_id: 1, a: 1}");
+        assertCounts(c.updateOne(doc("{_id: 1}"), doc("{$set: {}}")), 1, 0);
+        assertCounts(c.updateMany(doc("{}"), doc("{$unset: {}, $inc: {}, $currentDate: {}}")), 1, 0);
+        assertCounts(c.updateOne(doc("{_id: 1}"), doc("{$set: {}, $inc: {a: 1}}")), 1, 1);
+        assertExactly(byId(c, 1), "{_id: 1, a: 2}");
+        UpdateResult upserted = c.updateOne(doc("{_id: 2, b: 1}"), doc("{$set: {}}"), new UpdateOptions().upsert(true));
+        assertThat(upserted.getUpsertedId()).isEqualTo(new BsonInt32(2));
+        assertExactly(byId(c, 2), "{_id: 2, b: 1}");
+    }
+
+    @Test
     void updateMatchingNothingCountsNothing() {
         var c = with("{_id: 1, a: 1}");
         assertCounts(c.updateOne(doc("{a: 5}"), doc("{$set: {a: 2}}")), 0, 0);
@@ -346,6 +358,18 @@ class UpdateOperatorsDriverTest extends DriverTestBase {
     }
 
     @Test
+    void positionalDollarInUpdateManyUsesEachDocumentsOwnMatch() {
+        var c = with(
+                "{_id: 1, grades: [95, 92, 90]}",
+                "{_id: 2, grades: [98, 100, 102]}",
+                "{_id: 3, grades: [95, 110, 100]}");
+        assertCounts(c.updateMany(doc("{grades: {$gte: 100}}"), doc("{$set: {'grades.$': 100}}")), 2, 1);
+        assertExactly(byId(c, 1), "{_id: 1, grades: [95, 92, 90]}");
+        assertExactly(byId(c, 2), "{_id: 2, grades: [98, 100, 102]}");
+        assertExactly(byId(c, 3), "{_id: 3, grades: [95, 100, 100]}");
+    }
+
+    @Test
     void positionalDollarWithoutAnArrayInTheQueryFails() {
         var c = with("{_id: 1, grades: [85, 80]}");
         assertThatThrownBy(() -> c.updateOne(doc("{_id: 1}"), doc("{$set: {'grades.$': 1}}")))
@@ -443,6 +467,15 @@ class UpdateOperatorsDriverTest extends DriverTestBase {
         assertThat(result.getUpsertedId()).isEqualTo(new BsonInt32(7));
         assertExactly(c.find().first(), "{_id: 7, b: 2, a: 1}");
         assertCounts(c.updateOne(doc("{_id: 7}"), doc("{$set: {a: 1}}"), new UpdateOptions().upsert(true)), 1, 0);
+    }
+
+    @Test
+    void upsertIdFromSetOnInsertComesFirst() {
+        var c = collection("c");
+        UpdateResult result = c.updateOne(
+                doc("{a: 1, b: {$lt: 0}}"), doc("{$setOnInsert: {_id: 'x', z: 1}}"), new UpdateOptions().upsert(true));
+        assertThat(result.getUpsertedId()).isEqualTo(new org.bson.BsonString("x"));
+        assertExactly(c.find().first(), "{_id: 'x', a: 1, z: 1}");
     }
 
     @Test
@@ -553,6 +586,22 @@ class UpdateOperatorsDriverTest extends DriverTestBase {
         assertThatThrownBy(() -> c.updateMany(doc("{_id: 99}"), doc("{$set: {a: 1}, $bogus: {b: 1}}")))
                 .isInstanceOfSatisfying(
                         MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(9));
+        // The driver refuses to send a plain field next to operators; the server's answer to it:
+        BsonDocument mixed = command("{update: 'c', updates: [{q: {}, u: {$set: {a: 1}, b: 2}}]}")
+                .getArray("writeErrors")
+                .get(0)
+                .asDocument();
+        assertThat(mixed.getInt32("code").getValue()).isEqualTo(9);
+        assertThat(mixed.getString("errmsg").getValue())
+                .isEqualTo("Unknown modifier: b. Expected a valid update modifier or pipeline-style update specified"
+                        + " as an array");
+        assertThatThrownBy(() -> c.updateOne(doc("{}"), doc("{$set: 1}")))
+                .isInstanceOfSatisfying(MongoWriteException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(9);
+                    assertThat(e.getError().getMessage())
+                            .isEqualTo("Modifiers operate on fields but we found type int instead. For example:"
+                                    + " {$mod: {<field>: ...}} not {$set: 1}");
+                });
     }
 
     @Test

@@ -77,7 +77,11 @@ public final class FindAndModifyCommand implements Command {
         BsonValue hint = request.body().get("hint");
         Result result = store.write(ns, upsert, args.document("writeConcern", null), tx -> {
             if (tx.collection() == null) {
-                return new Result(new BsonDocument("n", new BsonInt32(0)), BsonNull.VALUE);
+                BsonDocument lastError = new BsonDocument("n", new BsonInt32(0));
+                if (!remove) {
+                    lastError.append("updatedExisting", BsonBoolean.FALSE);
+                }
+                return new Result(lastError, BsonNull.VALUE);
             }
             List<BsonDocument> found =
                     Store.matching(tx.session(), tx.collection(), filter, hint, sort.isEmpty() ? 1 : 0);

@@ -301,6 +301,13 @@ class FindAndModifyTest extends DriverTestBase {
         BsonDocument remove = command("{findAndModify: 'scores', query: {_id: 99}, remove: true}");
         assertExactly(remove.getDocument("lastErrorObject"), "{n: 0}");
         assertThat(remove.get("value")).isEqualTo(BsonNull.VALUE);
+
+        BsonDocument missingUpdate = command("{findAndModify: 'missing', query: {}, update: {$set: {a: 1}}}");
+        assertExactly(missingUpdate.getDocument("lastErrorObject"), "{n: 0, updatedExisting: false}");
+        assertThat(missingUpdate.get("value")).isEqualTo(BsonNull.VALUE);
+        BsonDocument missingRemove = command("{findAndModify: 'missing', query: {}, remove: true}");
+        assertExactly(missingRemove.getDocument("lastErrorObject"), "{n: 0}");
+        assertThat(db.listCollectionNames().into(new ArrayList<>())).containsExactly("scores");
     }
 
     @Test

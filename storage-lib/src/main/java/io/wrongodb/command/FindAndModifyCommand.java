@@ -61,19 +61,27 @@ public final class FindAndModifyCommand implements Command {
         }
         if (remove && upsert) {
             throw new MongoServerException(
-                    ErrorCode.FAILED_TO_PARSE, "Cannot specify both upsert=true and remove=true");
+                    // sic: MongoDB 7.0's message ends with a space
+                    ErrorCode.FAILED_TO_PARSE, "Cannot specify both upsert=true and remove=true ");
         }
         if (remove && returnNew) {
             throw new MongoServerException(
                     ErrorCode.FAILED_TO_PARSE,
                     "Cannot specify both new=true and remove=true; 'remove' always returns the deleted document");
         }
+        if (remove && request.body().containsKey("arrayFilters")) {
+            throw new MongoServerException(ErrorCode.FAILED_TO_PARSE, "Cannot specify arrayFilters and remove=true");
+        }
         Update update = remove ? null : DocumentUpdate.parse(u, request.body().get("arrayFilters"));
         DocumentUpdate applier = remove ? null : new DocumentUpdate(store, filter, update);
         BsonValue hint = request.body().get("hint");
         Result result = store.write(ns, upsert, args.document("writeConcern", null), tx -> {
             if (tx.collection() == null) {
-                return new Result(new BsonDocument("n", new BsonInt32(0)), BsonNull.VALUE);
+                BsonDocument lastError = new BsonDocument("n", new BsonInt32(0));
+                if (!remove) {
+                    lastError.append("updatedExisting", BsonBoolean.FALSE);
+                }
+                return new Result(lastError, BsonNull.VALUE);
             }
             List<BsonDocument> found =
                     Store.matching(tx.session(), tx.collection(), filter, hint, sort.isEmpty() ? 1 : 0);

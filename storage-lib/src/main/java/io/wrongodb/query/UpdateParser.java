@@ -59,12 +59,7 @@ final class UpdateParser {
                             + " instead. For example: {$mod: {<field>: ...}} not {"
                             + BsonText.element(operator, fields) + "}");
         }
-        if (fields.asDocument().isEmpty()) {
-            throw new MongoServerException(
-                    ErrorCode.FAILED_TO_PARSE,
-                    "'" + operator + "' is empty. You must specify a field like so: {" + operator
-                            + ": {<field>: ...}}");
-        }
+        // Since MongoDB 5.0 an empty operator ({$set: {}}) is accepted and changes nothing.
         for (Map.Entry<String, BsonValue> field : fields.asDocument().entrySet()) {
             addField(operator, field.getKey(), field.getValue());
         }

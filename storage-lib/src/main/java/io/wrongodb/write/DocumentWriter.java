@@ -51,7 +51,7 @@ public final class DocumentWriter {
         byte[] bytes = DocumentBytes.encode(stored);
         if (bytes.length > MAX_DOCUMENT_BYTES) {
             throw new MongoServerException(
-                    ErrorCode.BAD_VALUE,
+                    ErrorCode.BSON_OBJECT_TOO_LARGE,
                     "object to insert too large. size in bytes: " + bytes.length + ", max size: " + MAX_DOCUMENT_BYTES);
         }
         if (tooDeep(stored, 1)) {

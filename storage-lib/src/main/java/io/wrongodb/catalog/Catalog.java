@@ -243,10 +243,7 @@ public final class Catalog {
             CollectionInfo info = require(ns);
             List<IndexSpec> indexes = new ArrayList<>(info.indexes());
             indexes.add(index);
-            CollectionInfo changed = info.withIndexes(indexes);
-            store(changed);
-            byNamespace.put(ns.full(), changed);
-            return changed;
+            return storeIndexes(info, indexes);
         } finally {
             ddl.unlock();
         }
@@ -264,10 +261,7 @@ public final class Catalog {
             for (IndexSpec index : info.indexes()) {
                 indexes.add(index.name().equals(indexName) ? index.asMultikey() : index);
             }
-            CollectionInfo changed = info.withIndexes(indexes);
-            store(changed);
-            byNamespace.put(ns.full(), changed);
-            return changed;
+            return storeIndexes(info, indexes);
         } finally {
             ddl.unlock();
         }
@@ -283,14 +277,20 @@ public final class Catalog {
                             ErrorCode.INDEX_NOT_FOUND, "index not found with name [" + name + "]"));
             List<IndexSpec> indexes = new ArrayList<>(info.indexes());
             indexes.remove(index);
-            CollectionInfo changed = info.withIndexes(indexes);
-            store(changed);
-            byNamespace.put(ns.full(), changed);
+            CollectionInfo changed = storeIndexes(info, indexes);
             storage.dropTable(index.table());
             return changed;
         } finally {
             ddl.unlock();
         }
+    }
+
+    /** Durably replaces the collection's list of indexes and returns the collection as it now is. */
+    private CollectionInfo storeIndexes(CollectionInfo info, List<IndexSpec> indexes) {
+        CollectionInfo changed = info.withIndexes(indexes);
+        store(changed);
+        byNamespace.put(changed.namespace().full(), changed);
+        return changed;
     }
 
     private void store(CollectionInfo info) {

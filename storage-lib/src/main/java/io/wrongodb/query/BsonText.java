@@ -1,5 +1,6 @@
 package io.wrongodb.query;
 
+import io.wrongodb.bson.TypeNames;
 import java.util.Map;
 import org.bson.BsonDocument;
 import org.bson.BsonType;
@@ -105,29 +106,6 @@ final class BsonText {
     }
 
     static String typeName(BsonType type) {
-        return switch (type) {
-            case DOUBLE -> "double";
-            case STRING -> "string";
-            case DOCUMENT -> "object";
-            case ARRAY -> "array";
-            case BINARY -> "binData";
-            case UNDEFINED -> "undefined";
-            case OBJECT_ID -> "objectId";
-            case BOOLEAN -> "bool";
-            case DATE_TIME -> "date";
-            case NULL -> "null";
-            case REGULAR_EXPRESSION -> "regex";
-            case DB_POINTER -> "dbPointer";
-            case JAVASCRIPT -> "javascript";
-            case SYMBOL -> "symbol";
-            case JAVASCRIPT_WITH_SCOPE -> "javascriptWithScope";
-            case INT32 -> "int";
-            case TIMESTAMP -> "timestamp";
-            case INT64 -> "long";
-            case DECIMAL128 -> "decimal";
-            case MIN_KEY -> "minKey";
-            case MAX_KEY -> "maxKey";
-            default -> type.name().toLowerCase(java.util.Locale.ROOT);
-        };
+        return TypeNames.of(type);
     }
 }

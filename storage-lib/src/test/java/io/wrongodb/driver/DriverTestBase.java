@@ -5,6 +5,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.wrongodb.server.RunningNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +49,17 @@ abstract class DriverTestBase {
 
     MongoCollection<BsonDocument> collection(String name) {
         return db.getCollection(name, BsonDocument.class);
+    }
+
+    /** Inserts the documents, given as JSON, into collection "c" and returns it. */
+    MongoCollection<BsonDocument> insertIntoC(String... documents) {
+        var c = collection("c");
+        List<BsonDocument> docs = new ArrayList<>();
+        for (String d : documents) {
+            docs.add(doc(d));
+        }
+        c.insertMany(docs);
+        return c;
     }
 
     /** Runs a command in the test database and returns the reply. */

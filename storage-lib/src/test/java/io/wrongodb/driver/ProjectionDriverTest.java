@@ -18,16 +18,6 @@ import org.junit.jupiter.api.Test;
  */
 class ProjectionDriverTest extends DriverTestBase {
 
-    private MongoCollection<BsonDocument> insert(String... documents) {
-        var c = collection("c");
-        List<BsonDocument> docs = new ArrayList<>();
-        for (String d : documents) {
-            docs.add(doc(d));
-        }
-        c.insertMany(docs);
-        return c;
-    }
-
     private List<BsonDocument> find(MongoCollection<BsonDocument> c, String filter, String projection) {
         return c.find(doc(filter))
                 .projection(doc(projection))
@@ -36,7 +26,7 @@ class ProjectionDriverTest extends DriverTestBase {
     }
 
     private MongoCollection<BsonDocument> inventory() {
-        return insert(
+        return insertIntoC(
                 "{_id: 1, item: 'journal', status: 'A', size: {h: 14, w: 21, uom: 'cm'},"
                         + " instock: [{warehouse: 'A', qty: 5}, {warehouse: 'C', qty: 15}]}",
                 "{_id: 2, item: 'notebook', status: 'A', size: {h: 8.5, w: 11, uom: 'in'},"
@@ -108,7 +98,7 @@ class ProjectionDriverTest extends DriverTestBase {
     }
 
     private MongoCollection<BsonDocument> posts() {
-        return insert("{_id: 1, title: 'post', comments: [1, 2, 3, 4, 5], views: 10}", "{_id: 2, title: 'none'}");
+        return insertIntoC("{_id: 1, title: 'post', comments: [1, 2, 3, 4, 5], views: 10}", "{_id: 2, title: 'none'}");
     }
 
     @Test
@@ -150,7 +140,7 @@ class ProjectionDriverTest extends DriverTestBase {
     }
 
     private MongoCollection<BsonDocument> schools() {
-        return insert(
+        return insertIntoC(
                 "{_id: 1, zipcode: '63109', students: [{name: 'john', school: 102, age: 10},"
                         + " {name: 'jess', school: 102, age: 11}, {name: 'jeff', school: 108, age: 15}]}",
                 "{_id: 2, zipcode: '63110', students: [{name: 'ajax', school: 100, age: 7},"
@@ -192,12 +182,12 @@ class ProjectionDriverTest extends DriverTestBase {
 
     @Test
     void elemMatchOnValues() {
-        var c = insert("{_id: 1, scores: [70, 87, 90], name: 'a'}");
+        var c = insertIntoC("{_id: 1, scores: [70, 87, 90], name: 'a'}");
         assertThat(find(c, "{}", "{scores: {$elemMatch: {$gte: 85}}, _id: 0}")).containsExactly(doc("{scores: [87]}"));
     }
 
     private MongoCollection<BsonDocument> grades() {
-        return insert(
+        return insertIntoC(
                 "{_id: 1, semester: 1, grades: [70, 87, 90]}",
                 "{_id: 2, semester: 1, grades: [90, 88, 92]}",
                 "{_id: 3, semester: 1, grades: [85, 100, 90]}",
@@ -220,7 +210,7 @@ class ProjectionDriverTest extends DriverTestBase {
 
     @Test
     void positionalOnAnArrayOfDocuments() {
-        var c = insert(
+        var c = insertIntoC(
                 "{_id: 7, grades: [{grade: 80, mean: 75, std: 8}, {grade: 85, mean: 90, std: 5},"
                         + " {grade: 90, mean: 85, std: 3}]}",
                 "{_id: 8, grades: [{grade: 90, mean: 75, std: 8}, {grade: 87, mean: 90, std: 6},"

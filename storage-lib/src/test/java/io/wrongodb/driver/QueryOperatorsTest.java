@@ -18,16 +18,6 @@ import org.junit.jupiter.api.Test;
  */
 class QueryOperatorsTest extends DriverTestBase {
 
-    private MongoCollection<BsonDocument> insert(String... documents) {
-        var c = collection("c");
-        List<BsonDocument> docs = new ArrayList<>();
-        for (String d : documents) {
-            docs.add(doc(d));
-        }
-        c.insertMany(docs);
-        return c;
-    }
-
     /** The _ids of the documents matching {@code filter}, in _id order. */
     private List<Integer> ids(MongoCollection<BsonDocument> c, String filter) {
         return c.find(doc(filter))
@@ -45,7 +35,7 @@ class QueryOperatorsTest extends DriverTestBase {
 
     @Test
     void comparisonOperatorsStayWithinTheTypeOfTheirArgument() {
-        var c = insert("{_id: 1, a: 1}", "{_id: 2, a: 2}", "{_id: 3, a: 3}", "{_id: 4, a: 'x'}", "{_id: 5}");
+        var c = insertIntoC("{_id: 1, a: 1}", "{_id: 2, a: 2}", "{_id: 3, a: 3}", "{_id: 4, a: 'x'}", "{_id: 5}");
         assertThat(ids(c, "{a: {$eq: 2}}")).containsExactly(2);
         assertThat(ids(c, "{a: 2}")).containsExactly(2);
         assertThat(ids(c, "{a: {$gt: 1}}")).containsExactly(2, 3);
@@ -62,7 +52,7 @@ class QueryOperatorsTest extends DriverTestBase {
 
     @Test
     void typeBracketingKeepsEachComparisonToOneType() {
-        var c = insert(
+        var c = insertIntoC(
                 "{_id: 1, v: 5}",
                 "{_id: 2, v: '5'}",
                 "{_id: 3, v: {$date: 1000}}",
@@ -85,7 +75,7 @@ class QueryOperatorsTest extends DriverTestBase {
 
     @Test
     void numbersOfDifferentTypesAreEqualWhenTheirValuesAre() {
-        var c = insert(
+        var c = insertIntoC(
                 "{_id: 1, n: 1}",
                 "{_id: 2, n: {$numberLong: '1'}}",
                 "{_id: 3, n: 1.0}",
@@ -103,7 +93,7 @@ class QueryOperatorsTest extends DriverTestBase {
     @Test
     void largeLongsCompareExactlyWithDoubles() {
         // 2^53 + 1 has no double: the nearest double, 2^53, is a different number.
-        var c = insert("{_id: 1, n: {$numberLong: '9007199254740993'}}", "{_id: 2, n: 9007199254740992.0}");
+        var c = insertIntoC("{_id: 1, n: {$numberLong: '9007199254740993'}}", "{_id: 2, n: 9007199254740992.0}");
         assertThat(ids(c, "{n: {$numberLong: '9007199254740993'}}")).containsExactly(1);
         assertThat(ids(c, "{n: 9007199254740992.0}")).containsExactly(2);
         assertThat(ids(c, "{n: {$gt: 9007199254740992.0}}")).containsExactly(1);
@@ -111,7 +101,7 @@ class QueryOperatorsTest extends DriverTestBase {
 
     @Test
     void nullMatchesNullAndMissingButExistsTellsThemApart() {
-        var c = insert(
+        var c = insertIntoC(
                 "{_id: 1, a: null}",
                 "{_id: 2}",
                 "{_id: 3, a: 1}",
@@ -133,7 +123,7 @@ class QueryOperatorsTest extends DriverTestBase {
 
     @Test
     void nullOnADottedPathMatchesWhereThePathEnds() {
-        var c = insert(
+        var c = insertIntoC(
                 "{_id: 1, b: {c: null}}",
                 "{_id: 2, b: {}}",
                 "{_id: 3, b: {c: 1}}",
@@ -148,7 +138,7 @@ class QueryOperatorsTest extends DriverTestBase {
 
     @Test
     void dottedPathsReachIntoArraysOfDocuments() {
-        var c = insert(
+        var c = insertIntoC(
                 "{_id: 1, items: [{sku: 'a', qty: 2}, {sku: 'b', qty: 10}]}",
                 "{_id: 2, items: [{sku: 'c', qty: 1}]}",
                 "{_id: 3, items: {sku: 'a', qty: 7}}",
@@ -165,7 +155,7 @@ class QueryOperatorsTest extends DriverTestBase {
 
     @Test
     void equalityOnArraysMatchesAnElementOrTheWholeArray() {
-        var c = insert(
+        var c = insertIntoC(
                 "{_id: 1, a: [1, 2]}",
                 "{_id: 2, a: [2, 1]}",
                 "{_id: 3, a: [[1, 2], 3]}",
@@ -181,7 +171,7 @@ class QueryOperatorsTest extends DriverTestBase {
 
     @Test
     void inAndNinWithArraysAndRegularExpressions() {
-        var c = insert(
+        var c = insertIntoC(
                 "{_id: 1, a: 1}",
                 "{_id: 2, a: 'yes'}",
                 "{_id: 3, a: [5, 2]}",
@@ -198,7 +188,7 @@ class QueryOperatorsTest extends DriverTestBase {
 
     @Test
     void andOrNor() {
-        var c = insert(
+        var c = insertIntoC(
                 "{_id: 1, price: 1.99, qty: 10}",
                 "{_id: 2, price: 5, qty: 30}",
                 "{_id: 3, price: 1.99, qty: 30}",
@@ -219,7 +209,7 @@ class QueryOperatorsTest extends DriverTestBase {
 
     @Test
     void notNegatesAnOperatorOrARegex() {
-        var c = insert(
+        var c = insertIntoC(
                 "{_id: 1, price: 1.99, item: 'apple'}",
                 "{_id: 2, price: 2.5, item: 'banana'}",
                 "{_id: 3, price: 'free', item: 'avocado'}",
@@ -240,7 +230,7 @@ class QueryOperatorsTest extends DriverTestBase {
 
     @Test
     void typeByAliasNumberAndList() {
-        var c = insert(
+        var c = insertIntoC(
                 "{_id: 1, v: 'text'}",
                 "{_id: 2, v: 3}",
                 "{_id: 3, v: {$numberLong: '3'}}",
@@ -264,7 +254,7 @@ class QueryOperatorsTest extends DriverTestBase {
 
     @Test
     void sizeCountsArrayElementsOnly() {
-        var c = insert(
+        var c = insertIntoC(
                 "{_id: 1, a: []}",
                 "{_id: 2, a: [1, 2]}",
                 "{_id: 3, a: [[1, 2, 3]]}",
@@ -279,7 +269,7 @@ class QueryOperatorsTest extends DriverTestBase {
 
     @Test
     void allNeedsEveryValue() {
-        var c = insert(
+        var c = insertIntoC(
                 "{_id: 1, tags: ['appliance', 'school', 'book']}",
                 "{_id: 2, tags: ['school', 'book']}",
                 "{_id: 3, tags: ['appliance']}",
@@ -296,7 +286,7 @@ class QueryOperatorsTest extends DriverTestBase {
 
     @Test
     void allWithElemMatch() {
-        var c = insert(
+        var c = insertIntoC(
                 "{_id: 1, qty: [{size: 'S', num: 10, color: 'blue'}, {size: 'M', num: 45, color: 'blue'},"
                         + " {size: 'L', num: 100, color: 'green'}]}",
                 "{_id: 2, qty: [{size: 'S', num: 6, color: 'blue'}, {size: 'M', num: 100, color: 'green'},"
@@ -311,7 +301,7 @@ class QueryOperatorsTest extends DriverTestBase {
 
     @Test
     void elemMatchNeedsOneElementToSatisfyEveryCondition() {
-        var c = insert(
+        var c = insertIntoC(
                 "{_id: 1, results: [{product: 'abc', score: 10}, {product: 'xyz', score: 5}]}",
                 "{_id: 2, results: [{product: 'abc', score: 8}, {product: 'xyz', score: 7}]}",
                 "{_id: 3, results: [{product: 'abc', score: 7}, {product: 'xyz', score: 8}]}",
@@ -329,7 +319,7 @@ class QueryOperatorsTest extends DriverTestBase {
 
     @Test
     void elemMatchOnValues() {
-        var c = insert(
+        var c = insertIntoC(
                 "{_id: 1, results: [82, 85, 88]}",
                 "{_id: 2, results: [75, 88, 89]}",
                 "{_id: 3, results: 83}",
@@ -342,7 +332,7 @@ class QueryOperatorsTest extends DriverTestBase {
 
     @Test
     void regexWithOptionsAndOnArrays() {
-        var c = insert(
+        var c = insertIntoC(
                 "{_id: 100, sku: 'abc123', description: 'Single line description.'}",
                 "{_id: 101, sku: 'abc789', description: 'First line\\nSecond line'}",
                 "{_id: 102, sku: 'xyz456', description: 'Many spaces before     line'}",
@@ -369,7 +359,7 @@ class QueryOperatorsTest extends DriverTestBase {
 
     @Test
     void modTruncatesItsArguments() {
-        var c = insert(
+        var c = insertIntoC(
                 "{_id: 1, qty: 0}",
                 "{_id: 2, qty: 5}",
                 "{_id: 3, qty: 12}",
@@ -389,7 +379,7 @@ class QueryOperatorsTest extends DriverTestBase {
 
     @Test
     void exprComparesFieldsOfTheSameDocument() {
-        var c = insert(
+        var c = insertIntoC(
                 "{_id: 1, category: 'food', budget: 400, spent: 450}",
                 "{_id: 2, category: 'drinks', budget: 100, spent: 150}",
                 "{_id: 3, category: 'clothes', budget: 100, spent: 50}",
@@ -408,7 +398,7 @@ class QueryOperatorsTest extends DriverTestBase {
 
     @Test
     void exprWithArithmetic() {
-        var c = insert(
+        var c = insertIntoC(
                 "{_id: 1, budget: 400, spent: 450}",
                 "{_id: 2, budget: 100, spent: 150}",
                 "{_id: 3, budget: 100, spent: 50}",
@@ -438,7 +428,7 @@ class QueryOperatorsTest extends DriverTestBase {
     @Test
     void exprComparesAcrossTypesInBsonOrder() {
         // Unlike a query comparison, an expression compares values of different types by the BSON type order.
-        var c = insert("{_id: 1, v: 5}", "{_id: 2, v: 'five'}", "{_id: 3, v: null}", "{_id: 4}");
+        var c = insertIntoC("{_id: 1, v: 5}", "{_id: 2, v: 'five'}", "{_id: 3, v: null}", "{_id: 4}");
         assertThat(ids(c, "{$expr: {$gt: ['$v', 100]}}")).containsExactly(2);
         assertThat(ids(c, "{$expr: {$lt: ['$v', 0]}}")).containsExactly(3, 4);
         assertThat(ids(c, "{$expr: {$eq: ['$v', null]}}")).containsExactly(3);
@@ -446,7 +436,7 @@ class QueryOperatorsTest extends DriverTestBase {
 
     @Test
     void unknownOperatorsAreRejected() {
-        var c = insert("{_id: 1, a: 1}");
+        var c = insertIntoC("{_id: 1, a: 1}");
         assertQueryError(c, "{a: {$foo: 1}}", 2, "unknown operator: $foo");
         assertQueryError(
                 c,

@@ -24,16 +24,6 @@ import org.junit.jupiter.api.Test;
  */
 class SortTest extends DriverTestBase {
 
-    private MongoCollection<BsonDocument> insert(String... documents) {
-        var c = collection("c");
-        List<BsonDocument> docs = new ArrayList<>();
-        for (String d : documents) {
-            docs.add(doc(d));
-        }
-        c.insertMany(docs);
-        return c;
-    }
-
     private static List<Integer> ids(Iterable<BsonDocument> documents) {
         List<Integer> ids = new ArrayList<>();
         documents.forEach(d -> ids.add(d.getInt32("_id").getValue()));
@@ -46,7 +36,7 @@ class SortTest extends DriverTestBase {
 
     @Test
     void singleKeyAscendingAndDescending() {
-        var c = insert("{_id: 1, n: 30}", "{_id: 2, n: 10}", "{_id: 3, n: 20}", "{_id: 4, n: -5}");
+        var c = insertIntoC("{_id: 1, n: 30}", "{_id: 2, n: 10}", "{_id: 3, n: 20}", "{_id: 4, n: -5}");
         assertThat(sorted(c, "{n: 1}")).containsExactly(4, 2, 3, 1);
         assertThat(sorted(c, "{n: -1}")).containsExactly(1, 3, 2, 4);
         assertThat(sorted(c, "{_id: -1}")).containsExactly(4, 3, 2, 1);
@@ -54,7 +44,7 @@ class SortTest extends DriverTestBase {
 
     @Test
     void compoundKeysBreakTiesInTurn() {
-        var c = insert(
+        var c = insertIntoC(
                 "{_id: 1, a: 1, b: 'x'}",
                 "{_id: 2, a: 2, b: 'y'}",
                 "{_id: 3, a: 1, b: 'z'}",
@@ -69,7 +59,7 @@ class SortTest extends DriverTestBase {
 
     @Test
     void valuesOfDifferentTypesSortInMongoDbTypeOrder() {
-        var c = insert(
+        var c = insertIntoC(
                 "{_id: 1, v: {$minKey: 1}}",
                 "{_id: 2, v: null}",
                 "{_id: 3}",
@@ -98,7 +88,7 @@ class SortTest extends DriverTestBase {
 
     @Test
     void documentsCompareFieldByField() {
-        var c = insert(
+        var c = insertIntoC(
                 "{_id: 1, v: {a: 2}}",
                 "{_id: 2, v: {b: 0}}",
                 "{_id: 3, v: {}}",
@@ -111,7 +101,7 @@ class SortTest extends DriverTestBase {
 
     @Test
     void arraysSortByTheirSmallestElementAscendingAndLargestDescending() {
-        var c = insert(
+        var c = insertIntoC(
                 "{_id: 1, a: [1, 5]}",
                 "{_id: 2, a: [2, 3]}",
                 "{_id: 3, a: 4}",
@@ -125,7 +115,7 @@ class SortTest extends DriverTestBase {
 
     @Test
     void arraysOfMixedTypesUseTheTypeOrderToo() {
-        var c = insert("{_id: 1, a: ['z', 9]}", "{_id: 2, a: [10, 'a']}", "{_id: 3, a: 'm'}");
+        var c = insertIntoC("{_id: 1, a: ['z', 9]}", "{_id: 2, a: [10, 'a']}", "{_id: 3, a: 'm'}");
         // Ascending: smallest elements 9, 10 and 'm'; descending: largest 'z', 'a' and 'm'.
         assertThat(sorted(c, "{a: 1}")).containsExactly(1, 2, 3);
         assertThat(sorted(c, "{a: -1}")).containsExactly(1, 3, 2);
@@ -133,7 +123,7 @@ class SortTest extends DriverTestBase {
 
     @Test
     void dottedKeysThroughArraysOfDocuments() {
-        var c = insert(
+        var c = insertIntoC(
                 "{_id: 1, items: [{qty: 5}, {qty: 50}]}",
                 "{_id: 2, items: [{qty: 20}]}",
                 "{_id: 3, items: {qty: 10}}",
@@ -147,7 +137,7 @@ class SortTest extends DriverTestBase {
 
     @Test
     void missingFieldsSortFirstAscendingAndLastDescending() {
-        var c = insert("{_id: 1, x: 2}", "{_id: 2}", "{_id: 3, x: 1}", "{_id: 4, y: 1}");
+        var c = insertIntoC("{_id: 1, x: 2}", "{_id: 2}", "{_id: 3, x: 1}", "{_id: 4, y: 1}");
         assertThat(sorted(c, "{x: 1, _id: 1}")).containsExactly(2, 4, 3, 1);
         assertThat(sorted(c, "{x: -1, _id: 1}")).containsExactly(1, 3, 2, 4);
         // Sorting by a field no document has is a tie everywhere, broken by the next key.
@@ -226,7 +216,7 @@ class SortTest extends DriverTestBase {
 
     @Test
     void anIndexGivesTheSameOrder() {
-        var c = insert(
+        var c = insertIntoC(
                 "{_id: 1, a: [1, 5]}",
                 "{_id: 2, a: [2, 3]}",
                 "{_id: 3, a: 4}",
@@ -255,7 +245,7 @@ class SortTest extends DriverTestBase {
     @Test
     void naturalOrderIsInsertionOrderAndCanBeReversed() {
         // Inserted in increasing _id order, so insertion order and _id order agree.
-        var c = insert("{_id: 1, v: 'c'}", "{_id: 2, v: 'a'}", "{_id: 3, v: 'b'}", "{_id: 4, v: 'd'}");
+        var c = insertIntoC("{_id: 1, v: 'c'}", "{_id: 2, v: 'a'}", "{_id: 3, v: 'b'}", "{_id: 4, v: 'd'}");
         assertThat(sorted(c, "{$natural: 1}")).containsExactly(1, 2, 3, 4);
         assertThat(sorted(c, "{$natural: -1}")).containsExactly(4, 3, 2, 1);
         assertThat(ids(c.find(doc("{v: {$gt: 'a'}}"))
@@ -272,7 +262,7 @@ class SortTest extends DriverTestBase {
 
     @Test
     void invalidSortDirectionIsRejected() {
-        var c = insert("{_id: 1, a: 1}");
+        var c = insertIntoC("{_id: 1, a: 1}");
         assertThatThrownBy(() -> c.find().sort(doc("{a: 2}")).first())
                 .isInstanceOfSatisfying(MongoCommandException.class, e -> {
                     assertThat(e.getErrorCode()).isEqualTo(15975);

@@ -37,6 +37,7 @@ public final class AggregateCommand implements Command {
         }
         Namespace ns = Arguments.namespace(request);
         Arguments args = new Arguments(request);
+        Collation.requireSimple(request.body().get("collation"));
         Pipeline pipeline = Pipeline.parse(args.array("pipeline"));
         if (!request.body().containsKey("cursor") && !args.bool("explain", false)) {
             throw new MongoServerException(

@@ -26,6 +26,7 @@ public final class CountCommand implements Command {
         Filter filter = Filter.parse(args.document("query", new BsonDocument()));
         long skip = Math.max(0, args.number("skip", 0));
         long limit = Math.abs(args.number("limit", 0));
+        Collation.requireSimple(request.body().get("collation"));
         QueryRun run = store.run(ns, filter, request.body().get("hint"));
         long n = 0;
         while (!run.isExhausted()) {

@@ -34,6 +34,15 @@ public final class CursorCommands {
         return CursorReply.first(ns, id, batch);
     }
 
+    /** The namespace a cursor command names; listCollections' cursors live on "<db>.$cmd.listCollections". */
+    private static String cursorNamespace(String database, String collection) {
+        if (collection.startsWith("$cmd.")) {
+            Namespace.checkDatabaseName(database);
+            return database + "." + collection;
+        }
+        return Namespace.of(database, collection).full();
+    }
+
     private record GetMore(Store store) implements Command {
         @Override
         public String name() {
@@ -56,7 +65,7 @@ public final class CursorCommands {
                 throw MongoServerException.location(
                         40414, "BSON field 'getMore.collection' is missing but a required field");
             }
-            Namespace ns = Namespace.of(request.database(), collection);
+            String namespace = cursorNamespace(request.database(), collection);
             long batchSize = args.number("batchSize", 0);
             if (batchSize < 0) {
                 throw new MongoServerException(
@@ -67,16 +76,16 @@ public final class CursorCommands {
             OpenCursors.OpenCursor cursor = store.cursors().take(id);
             boolean exhausted = true;
             try {
-                if (!cursor.namespace.equals(ns.full())) {
+                if (!cursor.namespace.equals(namespace)) {
                     exhausted = false;
                     throw new MongoServerException(
                             ErrorCode.UNAUTHORIZED,
-                            "Requested getMore on namespace '" + ns.full() + "', but cursor belongs to a different"
+                            "Requested getMore on namespace '" + namespace + "', but cursor belongs to a different"
                                     + " namespace " + cursor.namespace);
                 }
                 List<BsonDocument> batch = cursor.run.nextBatch(store.storage(), (int) batchSize, MAX_BATCH_BYTES);
                 exhausted = cursor.run.isExhausted();
-                return CursorReply.next(ns.full(), exhausted ? 0 : id, batch);
+                return CursorReply.next(namespace, exhausted ? 0 : id, batch);
             } finally {
                 store.cursors().giveBack(cursor, exhausted);
             }
@@ -91,14 +100,17 @@ public final class CursorCommands {
 
         @Override
         public BsonDocument run(CommandRequest request) {
-            Namespace ns = Arguments.namespace(request);
+            BsonValue target = request.body().get("killCursors");
+            String namespace = target != null && target.isString()
+                    ? cursorNamespace(request.database(), target.asString().getValue())
+                    : Arguments.namespace(request).full();
             BsonArray killed = new BsonArray();
             BsonArray notFound = new BsonArray();
             for (BsonValue id : new Arguments(request).array("cursors")) {
                 long value = id.asNumber().longValue();
                 OpenCursors.OpenCursor cursor = store.cursors().peek(value);
                 if (cursor != null
-                        && cursor.namespace.equals(ns.full())
+                        && cursor.namespace.equals(namespace)
                         && store.cursors().kill(value)) {
                     killed.add(new BsonInt64(value));
                 } else {

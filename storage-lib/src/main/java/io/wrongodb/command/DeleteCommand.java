@@ -39,6 +39,7 @@ public final class DeleteCommand implements Command {
             try {
                 BsonDocument statement = statement(deletes.get(i));
                 Filter filter = Filter.parse(statement.getDocument("q"));
+                Collation.requireSimple(statement.get("collation"));
                 long limit = statement.get("limit").asNumber().longValue();
                 BsonValue hint = statement.get("hint");
                 removed += store.write(ns, false, writeConcern, tx -> {

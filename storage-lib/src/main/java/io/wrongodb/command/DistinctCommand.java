@@ -37,6 +37,7 @@ public final class DistinctCommand implements Command {
             throw MongoServerException.location(40414, "BSON field 'distinct.key' is missing but a required field");
         }
         Filter filter = Filter.parse(args.document("query", new BsonDocument()));
+        Collation.requireSimple(request.body().get("collation"));
         QueryRun run = store.run(ns, filter, request.body().get("hint"));
         TreeSet<org.bson.BsonValue> values = new TreeSet<>(BsonOrder.INSTANCE);
         while (!run.isExhausted()) {

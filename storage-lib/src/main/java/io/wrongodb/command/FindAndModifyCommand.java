@@ -74,6 +74,7 @@ public final class FindAndModifyCommand implements Command {
         }
         Update update = remove ? null : DocumentUpdate.parse(u, request.body().get("arrayFilters"));
         DocumentUpdate applier = remove ? null : new DocumentUpdate(store, filter, update);
+        Collation.requireSimple(request.body().get("collation"));
         BsonValue hint = request.body().get("hint");
         Result result = store.write(ns, upsert, args.document("writeConcern", null), tx -> {
             if (tx.collection() == null) {

@@ -1,6 +1,9 @@
 package io.wrongodb.command;
 
 import io.wrongodb.catalog.CollectionInfo;
+import io.wrongodb.error.ErrorCode;
+import io.wrongodb.error.MongoServerException;
+import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 
 /**
@@ -23,6 +26,22 @@ public final class FindCommand implements Command {
     public BsonDocument run(CommandRequest request) {
         FindRequest find = new FindRequest(request);
         CollectionInfo collection = store.catalog().collection(find.namespace).orElse(null);
+        if (find.tailable) {
+            boolean capped = collection != null
+                    && collection
+                            .options()
+                            .getBoolean("capped", BsonBoolean.FALSE)
+                            .getValue();
+            if (!capped) {
+                throw new MongoServerException(
+                        ErrorCode.BAD_VALUE,
+                        "error processing query: ns=" + find.namespace.full()
+                                + " planner returned error :: caused by :: tailable cursor requested on non capped"
+                                + " collection");
+            }
+            throw new MongoServerException(
+                    ErrorCode.NOT_IMPLEMENTED, "tailable cursors on capped collections are not supported by WrongoDB");
+        }
         int firstBatch = find.batchSize;
         if (find.limit > 0 && firstBatch > find.limit) {
             firstBatch = (int) find.limit;

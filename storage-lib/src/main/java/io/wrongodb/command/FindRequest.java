@@ -3,6 +3,7 @@ package io.wrongodb.command;
 import io.wrongodb.bson.SortDirection;
 import io.wrongodb.catalog.CollectionInfo;
 import io.wrongodb.catalog.Namespace;
+import io.wrongodb.error.ErrorCode;
 import io.wrongodb.error.MongoServerException;
 import io.wrongodb.query.Filter;
 import io.wrongodb.query.MatchDetails;
@@ -22,6 +23,9 @@ import org.bson.BsonValue;
  */
 final class FindRequest {
     static final int DEFAULT_FIRST_BATCH = 101;
+    /** find options MongoDB has that WrongoDB refuses (238) rather than ignores; min and max are index bounds. */
+    private static final java.util.List<String> NOT_IMPLEMENTED_OPTIONS =
+            java.util.List.of("min", "max", "returnKey", "showRecordId");
 
     final Namespace namespace;
     final Filter filter;
@@ -32,6 +36,7 @@ final class FindRequest {
     final int batchSize;
     final boolean singleBatch;
     final BsonValue hint;
+    final boolean tailable;
     final SortOrder sort;
     final Projection projection;
 
@@ -64,6 +69,21 @@ final class FindRequest {
             throw args.wrongType("hint", requestedHint, "[string, object]");
         }
         this.hint = requestedHint;
+        Collation.requireSimple(request.body().get("collation"));
+        for (String option : NOT_IMPLEMENTED_OPTIONS) {
+            BsonValue value = request.body().get(option);
+            boolean asked =
+                    value != null && (value.isDocument() ? !value.asDocument().isEmpty() : args.bool(option, false));
+            if (asked) {
+                throw new MongoServerException(
+                        ErrorCode.NOT_IMPLEMENTED, "the find option '" + option + "' is not supported by WrongoDB");
+            }
+        }
+        this.tailable = args.bool("tailable", false);
+        if (args.bool("awaitData", false) && !tailable) {
+            throw new MongoServerException(
+                    ErrorCode.FAILED_TO_PARSE, "Cannot set 'awaitData' without also setting 'tailable'");
+        }
         this.sort = SortOrder.parse(sortSpec);
         this.projection = Projection.parse(projectionSpec);
     }

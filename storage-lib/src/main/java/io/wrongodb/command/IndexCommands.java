@@ -25,7 +25,23 @@ public final class IndexCommands {
             .append("key", new BsonDocument("_id", new BsonInt32(1)))
             .append("name", new BsonString("_id_"));
     private static final Set<String> KNOWN_OPTIONS =
-            Set.of("key", "name", "unique", "sparse", "partialFilterExpression", "v", "background", "ns");
+            Set.of("key", "name", "unique", "sparse", "partialFilterExpression", "v", "background", "ns", "collation");
+    /** Index options MongoDB has and WrongoDB does not: refused as not implemented rather than as invalid. */
+    private static final Set<String> NOT_IMPLEMENTED_OPTIONS = Set.of(
+            "expireAfterSeconds",
+            "hidden",
+            "weights",
+            "default_language",
+            "language_override",
+            "textIndexVersion",
+            "2dsphereIndexVersion",
+            "bits",
+            "min",
+            "max",
+            "wildcardProjection",
+            "storageEngine",
+            "clustered",
+            "prepareUnique");
 
     private IndexCommands() {}
 
@@ -76,7 +92,12 @@ public final class IndexCommands {
                         "Values in the index key pattern can only be numbers or strings; bad value: " + direction);
             }
         }
+        Collation.requireSimple(spec.get("collation"));
         for (String option : spec.keySet()) {
+            if (NOT_IMPLEMENTED_OPTIONS.contains(option)) {
+                throw new MongoServerException(
+                        ErrorCode.NOT_IMPLEMENTED, "the index option '" + option + "' is not supported by WrongoDB");
+            }
             if (!KNOWN_OPTIONS.contains(option)) {
                 throw new MongoServerException(
                         ErrorCode.INVALID_INDEX_SPECIFICATION_OPTION,

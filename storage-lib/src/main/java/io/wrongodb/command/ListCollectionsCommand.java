@@ -2,7 +2,10 @@ package io.wrongodb.command;
 
 import io.wrongodb.catalog.CollectionInfo;
 import io.wrongodb.catalog.Namespace;
+import io.wrongodb.error.ErrorCode;
+import io.wrongodb.error.MongoServerException;
 import io.wrongodb.query.Filter;
+import io.wrongodb.query.Results;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.BsonBoolean;
@@ -53,6 +56,15 @@ public final class ListCollectionsCommand implements Command {
                 found.add(entry);
             }
         }
-        return CursorReply.complete(request.database() + ".$cmd.listCollections", found);
+        BsonDocument cursor = args.document("cursor", new BsonDocument());
+        long batchSize = cursor.containsKey("batchSize")
+                ? cursor.get("batchSize").asNumber().longValue()
+                : 101;
+        if (batchSize < 0) {
+            throw new MongoServerException(ErrorCode.BAD_VALUE, "batchSize must be non-negative");
+        }
+        String ns = request.database() + ".$cmd.listCollections";
+        return CursorCommands.firstBatch(
+                store, ns, Results.of(found), (int) Math.min(batchSize, Integer.MAX_VALUE), false);
     }
 }

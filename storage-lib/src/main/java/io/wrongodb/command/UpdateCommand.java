@@ -64,6 +64,7 @@ public final class UpdateCommand implements Command {
                     throw new MongoServerException(
                             ErrorCode.FAILED_TO_PARSE, "multi update is not supported for replacement-style update");
                 }
+                Collation.requireSimple(statement.get("collation"));
                 DocumentUpdate applier = new DocumentUpdate(store, filter, update);
                 BsonValue hint = statement.get("hint");
                 Outcome outcome = store.write(ns, upsert, writeConcern, tx -> {

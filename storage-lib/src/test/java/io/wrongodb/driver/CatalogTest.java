@@ -140,4 +140,27 @@ class CatalogTest extends DriverTestBase {
         restart();
         assertThat(db.listCollectionNames().into(new ArrayList<>())).containsExactly("kept");
     }
+
+    @Test
+    void listCollectionsHonoursBatchSizeAndTheDriverIteratesWithGetMore() {
+        for (int i = 0; i < 5; i++) {
+            db.createCollection("c" + i);
+        }
+        BsonDocument first = command("{listCollections: 1, nameOnly: true, cursor: {batchSize: 2}}");
+        BsonDocument cursor = first.getDocument("cursor");
+        assertThat(cursor.getString("ns").getValue()).isEqualTo("test.$cmd.listCollections");
+        assertThat(cursor.getArray("firstBatch")).hasSize(2);
+        long id = cursor.getInt64("id").getValue();
+        assertThat(id).isNotZero();
+        BsonDocument more = db.runCommand(
+                new BsonDocument("getMore", new org.bson.BsonInt64(id))
+                        .append("collection", new org.bson.BsonString("$cmd.listCollections"))
+                        .append("batchSize", new org.bson.BsonInt32(10)),
+                BsonDocument.class);
+        assertThat(more.getDocument("cursor").getArray("nextBatch")).hasSize(3);
+        assertThat(more.getDocument("cursor").getInt64("id").getValue()).isZero();
+        // and the driver walks the same cursor by itself
+        assertThat(db.listCollectionNames().batchSize(1).into(new ArrayList<>()))
+                .containsExactlyInAnyOrder("c0", "c1", "c2", "c3", "c4");
+    }
 }

@@ -14,8 +14,8 @@ import org.bson.BsonDocument;
  * positional {@code a.$}. Output fields keep the input document's order; computed fields (literals and
  * {@code $elemMatch} in an inclusion) follow them in the order the projection names them.
  *
- * <p>Aggregation expressions other than {@code $literal}, such as field paths ({@code {x: "$a"}}), {@code $meta} and
- * operators like {@code $add}, are rejected with {@code NotImplemented}.
+ * <p>Other values are aggregation {@link Expression}s: field paths ({@code {x: "$a"}}), variables and operators
+ * like {@code $add}. {@code $meta} is rejected with {@code NotImplemented}.
  */
 public final class Projection {
     private final BsonDocument spec;

@@ -165,8 +165,7 @@ final class ProjectionParser {
 
     private void parseLiteral(String name, BsonValue value, PathNode parent) {
         List<String> path = FieldPath.parse(name);
-        BsonValue constant = ComputedField.constantOf(value);
-        addLeaf(parent, path, new Computed(ComputedField.literal(constant)));
+        addLeaf(parent, path, new Computed(ComputedField.expression(Expression.parse(value))));
         if (type == Type.EXCLUSION) {
             throw MongoServerException.location(
                     31310, "Cannot use an expression " + BsonText.element(name, value) + " in an exclusion projection");
@@ -211,13 +210,13 @@ final class ProjectionParser {
         }
     }
 
-    /** {@code {$literal: v}} and, unsupported, every other aggregation operator. */
+    /** An aggregation operator such as {@code {$literal: v}} or {@code {$add: ["$a", 1]}}; {@code $meta} is not supported. */
     private void parseOperatorExpression(List<String> path, String operator, BsonValue argument, PathNode parent) {
         if (operator.equals("$meta")) {
             throw new MongoServerException(ErrorCode.NOT_IMPLEMENTED, "$meta is not supported in a projection");
         }
-        BsonValue value = ComputedField.operatorValue(operator, argument);
-        addComputedExpression(path, ComputedField.literal(value), parent);
+        Expression expression = Expression.parse(new BsonDocument(operator, argument));
+        addComputedExpression(path, ComputedField.expression(expression), parent);
     }
 
     /** Adds an aggregation expression: allowed in an inclusion, and it makes an undecided projection one. */

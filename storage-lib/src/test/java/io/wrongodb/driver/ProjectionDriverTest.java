@@ -263,4 +263,13 @@ class ProjectionDriverTest extends DriverTestBase {
         assertThat(find(c, "{_id: 1}", "{_id: 1, item: 0, size: 0, instock: 0}"))
                 .containsExactly(doc("{_id: 1, status: 'A'}"));
     }
+
+    @Test
+    void computedFieldsAreAggregationExpressionsAsSinceMongoDB44() {
+        var c = insertIntoC("{_id: 1, price: 10, qty: 3, item: {name: 'pen'}}");
+        BsonDocument found = c.find()
+                .projection(doc("{_id: 0, name: '$item.name', total: {$multiply: ['$price', '$qty']}, gone: '$nope'}"))
+                .first();
+        assertThat(found).isEqualTo(doc("{name: 'pen', total: 30}"));
+    }
 }

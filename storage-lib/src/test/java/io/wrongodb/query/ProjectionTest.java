@@ -138,6 +138,16 @@ class ProjectionTest {
     }
 
     @Test
+    void fieldPathsAndOperatorsAreAggregationExpressions() {
+        assertProjects("{x: '$a.b', _id: 0}", "{_id: 1, a: {b: 5}}", "{x: 5}");
+        assertProjects("{x: '$nope'}", "{_id: 1, a: 1}", "{_id: 1}");
+        assertProjects("{x: ['$a', 2]}", "{_id: 1, a: 1}", "{_id: 1, x: [1, 2]}");
+        assertProjects("{a: 1, total: {$add: ['$a', '$b']}}", "{_id: 1, a: 1, b: 2}", "{_id: 1, a: 1, total: 3}");
+        assertProjects("{r: '$$ROOT', _id: 0}", "{_id: 1, a: 1}", "{r: {_id: 1, a: 1}}");
+        assertProjects("{big: {$cond: [{$gt: ['$a', 1]}, 'yes', 'no']}, _id: 0}", "{_id: 1, a: 2}", "{big: 'yes'}");
+    }
+
+    @Test
     void computedFieldsFollowTheIncludedOnes() {
         assertProjects("{c: 'new', a: 1}", "{_id: 1, a: 1, b: 2, c: 3}", "{_id: 1, a: 1, c: 'new'}");
         assertProjects(

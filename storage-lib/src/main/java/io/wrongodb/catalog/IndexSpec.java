@@ -25,11 +25,34 @@ public record IndexSpec(
         boolean sparse,
         BsonDocument partialFilter,
         String table,
-        boolean multikey) {
+        boolean multikey,
+        Long expireAfterSeconds) {
+
+    /** An index without a time to live. */
+    public IndexSpec(
+            String name,
+            BsonDocument key,
+            boolean unique,
+            boolean sparse,
+            BsonDocument partialFilter,
+            String table,
+            boolean multikey) {
+        this(name, key, unique, sparse, partialFilter, table, multikey, null);
+    }
 
     /** The same index, known to hold an array in some document (so bounds on one field cannot be intersected). */
     public IndexSpec asMultikey() {
-        return new IndexSpec(name, key, unique, sparse, partialFilter, table, true);
+        return new IndexSpec(name, key, unique, sparse, partialFilter, table, true, expireAfterSeconds);
+    }
+
+    /** The same index, its entries kept in {@code table}. */
+    public IndexSpec withTable(String table) {
+        return new IndexSpec(name, key, unique, sparse, partialFilter, table, multikey, expireAfterSeconds);
+    }
+
+    /** The same index with a time to live: documents whose date in the key field is older expire. */
+    public IndexSpec withExpireAfterSeconds(Long seconds) {
+        return new IndexSpec(name, key, unique, sparse, partialFilter, table, multikey, seconds);
     }
 
     /** The field paths of the key pattern, in order. */
@@ -43,7 +66,10 @@ public record IndexSpec(
         return direction.isNumber() && direction.asNumber().doubleValue() < 0;
     }
 
-    /** The document {@code listIndexes} shows: {@code {v: 2, key, name, unique?, sparse?, partialFilterExpression?}}. */
+    /**
+     * The document {@code listIndexes} shows:
+     * {@code {v: 2, key, name, unique?, sparse?, partialFilterExpression?, expireAfterSeconds?}}.
+     */
     public BsonDocument describe() {
         BsonDocument doc = new BsonDocument("v", new BsonInt32(2))
                 .append("key", key.clone())
@@ -56,6 +82,13 @@ public record IndexSpec(
         }
         if (partialFilter != null) {
             doc.append("partialFilterExpression", partialFilter.clone());
+        }
+        if (expireAfterSeconds != null) {
+            doc.append(
+                    "expireAfterSeconds",
+                    expireAfterSeconds == expireAfterSeconds.intValue()
+                            ? new BsonInt32(expireAfterSeconds.intValue())
+                            : new org.bson.BsonInt64(expireAfterSeconds));
         }
         return doc;
     }
@@ -75,6 +108,9 @@ public record IndexSpec(
                 doc.getBoolean("sparse", BsonBoolean.FALSE).getValue(),
                 doc.containsKey("partialFilterExpression") ? doc.getDocument("partialFilterExpression") : null,
                 doc.getString("table").getValue(),
-                doc.getBoolean("multikey", BsonBoolean.FALSE).getValue());
+                doc.getBoolean("multikey", BsonBoolean.FALSE).getValue(),
+                doc.containsKey("expireAfterSeconds")
+                        ? doc.get("expireAfterSeconds").asNumber().longValue()
+                        : null);
     }
 }

@@ -13,8 +13,15 @@ import org.bson.BsonValue;
  */
 public final class GetParameterCommand implements Command {
     private final Map<String, BsonValue> parameters;
+    private final ServerParameters settable;
 
     public GetParameterCommand(Map<String, BsonValue> extraParameters) {
+        this(extraParameters, new ServerParameters());
+    }
+
+    /** The fixed parameters, and those {@code setParameter} changes, read as they are at each call. */
+    public GetParameterCommand(Map<String, BsonValue> extraParameters, ServerParameters settable) {
+        this.settable = settable;
         java.util.LinkedHashMap<String, BsonValue> all = new java.util.LinkedHashMap<>();
         all.put(
                 "featureCompatibilityVersion",
@@ -35,13 +42,14 @@ public final class GetParameterCommand implements Command {
         BsonDocument reply = new BsonDocument();
         if (selector.isString() && selector.asString().getValue().equals("*")) {
             parameters.forEach(reply::append);
+            settable.all().forEach(reply::append);
             return reply;
         }
         for (String field : body.keySet()) {
             if (field.equals(name()) || field.startsWith("$") || field.equals("lsid")) {
                 continue;
             }
-            BsonValue value = parameters.get(field);
+            BsonValue value = parameters.containsKey(field) ? parameters.get(field) : settable.get(field);
             if (value != null) {
                 reply.append(field, value);
             }

@@ -24,11 +24,19 @@ public final class IndexCommands {
     static final BsonDocument ID_INDEX = new BsonDocument("v", new BsonInt32(2))
             .append("key", new BsonDocument("_id", new BsonInt32(1)))
             .append("name", new BsonString("_id_"));
-    private static final Set<String> KNOWN_OPTIONS =
-            Set.of("key", "name", "unique", "sparse", "partialFilterExpression", "v", "background", "ns", "collation");
+    private static final Set<String> KNOWN_OPTIONS = Set.of(
+            "key",
+            "name",
+            "unique",
+            "sparse",
+            "partialFilterExpression",
+            "v",
+            "background",
+            "ns",
+            "collation",
+            "expireAfterSeconds");
     /** Index options MongoDB has and WrongoDB does not: refused as not implemented rather than as invalid. */
     private static final Set<String> NOT_IMPLEMENTED_OPTIONS = Set.of(
-            "expireAfterSeconds",
             "hidden",
             "weights",
             "default_language",
@@ -120,7 +128,48 @@ public final class IndexCommands {
         }
         boolean unique = spec.getBoolean("unique", BsonBoolean.FALSE).getValue();
         boolean sparse = spec.getBoolean("sparse", BsonBoolean.FALSE).getValue();
-        return new IndexSpec(name, key.asDocument(), unique, sparse, partial, null, false);
+        return new IndexSpec(name, key.asDocument(), unique, sparse, partial, null, false)
+                .withExpireAfterSeconds(expireAfterSeconds(spec));
+    }
+
+    /** A TTL index's {@code expireAfterSeconds}, checked as MongoDB 7.0 checks it; null when the spec has none. */
+    private static Long expireAfterSeconds(BsonDocument spec) {
+        BsonValue value = spec.get("expireAfterSeconds");
+        if (value == null) {
+            return null;
+        }
+        if (!value.isNumber() && !value.isDecimal128()) {
+            throw new MongoServerException(
+                    ErrorCode.INVALID_OPTIONS,
+                    "TTL index 'expireAfterSeconds' option must be numeric, but received a type of '"
+                            + io.wrongodb.bson.TypeNames.of(value) + "'. Index spec: " + ShellFormat.of(spec));
+        }
+        double seconds = value.isDecimal128()
+                ? value.asDecimal128().getValue().bigDecimalValue().doubleValue()
+                : value.asNumber().doubleValue();
+        if (Double.isNaN(seconds) || seconds < 0) {
+            throw new MongoServerException(
+                    ErrorCode.INVALID_OPTIONS, "TTL index 'expireAfterSeconds' option cannot be less than 0");
+        }
+        if (seconds > Integer.MAX_VALUE) {
+            throw new MongoServerException(
+                    ErrorCode.INVALID_OPTIONS,
+                    "TTL index 'expireAfterSeconds' option must be within an acceptable range, try a lower number");
+        }
+        BsonDocument key = spec.getDocument("key");
+        if (key.size() != 1) {
+            throw new MongoServerException(
+                    ErrorCode.CANNOT_CREATE_INDEX,
+                    "TTL indexes are single-field indexes, compound indexes do not support TTL. Index spec: "
+                            + ShellFormat.of(spec));
+        }
+        if (key.getFirstKey().equals("_id")) {
+            throw new MongoServerException(
+                    ErrorCode.INVALID_INDEX_SPECIFICATION_OPTION,
+                    "The field 'expireAfterSeconds' is not valid for an _id index specification. Specification: "
+                            + ShellFormat.of(spec));
+        }
+        return (long) seconds;
     }
 
     private static boolean sameOptions(IndexSpec a, IndexSpec b) {
@@ -158,7 +207,14 @@ public final class IndexCommands {
                 IndexSpec existing = sameName(info, spec.name());
                 if (existing != null) {
                     if (existing.key().equals(spec.key()) && sameOptions(existing, spec)) {
-                        continue;
+                        if (java.util.Objects.equals(existing.expireAfterSeconds(), spec.expireAfterSeconds())) {
+                            continue;
+                        }
+                        throw new MongoServerException(
+                                ErrorCode.INDEX_OPTIONS_CONFLICT,
+                                "An equivalent index already exists with the same name but different options."
+                                        + " Requested index: " + ShellFormat.of(spec.describe())
+                                        + ", existing index: " + ShellFormat.of(existing.describe()));
                     }
                     // unique, sparse and the partial filter are part of an index's identity, as its key is
                     throw new MongoServerException(

@@ -83,6 +83,9 @@ public final class Store {
                 return session.withTransaction(s -> {
                     CollectionInfo current = catalog.collection(ns).orElse(null);
                     if (current == null) {
+                        if (!create) {
+                            return work.apply(new Tx(null, null)); // dropped since: nothing to write to
+                        }
                         current = catalog.getOrCreate(ns);
                     }
                     return work.apply(new Tx(s, current));

@@ -33,8 +33,11 @@ import io.wrongodb.command.OpenCursors;
 import io.wrongodb.command.PingCommand;
 import io.wrongodb.command.RamLog;
 import io.wrongodb.command.RenameCollectionCommand;
+import io.wrongodb.command.ServerParameters;
+import io.wrongodb.command.SetParameterCommand;
 import io.wrongodb.command.StatsCommands;
 import io.wrongodb.command.Store;
+import io.wrongodb.command.TtlMonitor;
 import io.wrongodb.command.UpdateCommand;
 import io.wrongodb.command.WhatsMyUriCommand;
 import io.wrongodb.repl.ReplicaSetView;
@@ -71,6 +74,8 @@ public final class Node implements AutoCloseable {
     private final RamLog startupWarnings = new RamLog("startupWarnings", 64);
     private final WireServer wireServer;
     private final Store store = new Store(new OpenCursors());
+    private final ServerParameters parameters = new ServerParameters();
+    private volatile TtlMonitor ttlMonitor;
     private volatile Connection storage;
     private volatile ReplicaSetView replicaSet;
     private volatile boolean running;
@@ -81,7 +86,8 @@ public final class Node implements AutoCloseable {
                 new HelloCommand(() -> replicaSet),
                 new PingCommand(),
                 new BuildInfoCommand(),
-                new GetParameterCommand(Map.of()),
+                new GetParameterCommand(Map.of(), parameters),
+                new SetParameterCommand(parameters),
                 new GetLogCommand(List.of(globalLog, startupWarnings)),
                 new GetCmdLineOptsCommand(parsedOptions(config)),
                 new WhatsMyUriCommand(),
@@ -153,6 +159,8 @@ public final class Node implements AutoCloseable {
             storage.close();
             throw e;
         }
+        ttlMonitor = new TtlMonitor(store, parameters, java.time.Clock.systemUTC());
+        ttlMonitor.start();
         replicaSet = new ReplicaSetView(
                 config.role(), config.replicaSet(), config.nodeName().orElse("localhost:" + port), config.syncSource());
         running = true;
@@ -199,6 +207,10 @@ public final class Node implements AutoCloseable {
         try {
             await(wireServer.close().toCompletionStage());
         } finally {
+            TtlMonitor monitor = ttlMonitor;
+            if (monitor != null) {
+                monitor.close();
+            }
             Connection open = storage;
             if (open != null) {
                 open.close();

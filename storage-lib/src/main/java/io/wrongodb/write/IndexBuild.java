@@ -33,8 +33,7 @@ public final class IndexBuild {
         try {
             CollectionInfo collection = catalog.require(ns);
             String table = catalog.createIndexTable();
-            IndexSpec withTable = new IndexSpec(
-                    index.name(), index.key(), index.unique(), index.sparse(), index.partialFilter(), table, false);
+            IndexSpec withTable = index.withTable(table);
             try {
                 boolean multikey = fill(catalog, collection, withTable);
                 return catalog.addIndex(ns, multikey ? withTable.asMultikey() : withTable);

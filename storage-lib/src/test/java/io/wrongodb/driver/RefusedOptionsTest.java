@@ -148,11 +148,10 @@ class RefusedOptionsTest extends DriverTestBase {
     @Test
     void indexOptionsMongoDBHasButWrongoDBLacksAreNotImplementedWhileUnknownOnesAreInvalid() {
         assertRefused(
-                () -> collection("c")
-                        .createIndex(Indexes.ascending("t"), new IndexOptions().expireAfter(60L, TimeUnit.SECONDS)),
+                () -> collection("c").createIndex(Indexes.ascending("t"), new IndexOptions().hidden(true)),
                 238,
                 "NotImplemented",
-                "expireAfterSeconds");
+                "hidden");
         assertRefused(
                 () -> command("{createIndexes: 'c', indexes: [{key: {t: 1}, name: 't_1', nonsense: 1}]}"),
                 197,

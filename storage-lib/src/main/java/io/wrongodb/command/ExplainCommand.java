@@ -169,6 +169,24 @@ public final class ExplainCommand implements Command {
     /** The leaf of the plan: COLLSCAN, IDHACK / CLUSTERED_IXSCAN on {@code _id}, or FETCH over IXSCAN. */
     private static BsonDocument scanStage(Plan plan, BsonDocument filter) {
         String direction = plan.reverse() ? "backward" : "forward";
+        if (plan.isUnion()) {
+            // MongoDB plans each $or branch on its own (SUBPLAN) and unions them (OR) under one FETCH.
+            BsonArray inputs = new BsonArray();
+            BsonArray branchFilters = filter.get("$or") instanceof BsonArray or ? or : new BsonArray();
+            for (int i = 0; i < plan.branches().size(); i++) {
+                BsonDocument branchFilter =
+                        i < branchFilters.size() ? branchFilters.get(i).asDocument() : new BsonDocument();
+                BsonDocument input = scanStage(plan.branches().get(i), branchFilter);
+                inputs.add(
+                        input.getString("stage").getValue().equals("FETCH") ? input.getDocument("inputStage") : input);
+            }
+            BsonDocument fetch = new BsonDocument("stage", new BsonString("FETCH"));
+            if (!filter.isEmpty()) {
+                fetch.append("filter", filter);
+            }
+            fetch.append("inputStage", new BsonDocument("stage", new BsonString("OR")).append("inputStages", inputs));
+            return new BsonDocument("stage", new BsonString("SUBPLAN")).append("inputStage", fetch);
+        }
         if (plan.isCollectionScan()) {
             BsonDocument scan = new BsonDocument("stage", new BsonString("COLLSCAN"));
             if (!filter.isEmpty()) {

@@ -1,12 +1,15 @@
 package io.wrongodb.query;
 
 import io.wrongodb.bson.DocumentBytes;
+import io.wrongodb.bson.KeyEncoding;
 import io.wrongodb.catalog.CollectionInfo;
 import io.wrongodb.storage.Session;
 import io.wrongodb.storage.TableCursor;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.bson.BsonDocument;
 
@@ -23,6 +26,8 @@ public final class DocumentScan {
     private final CollectionInfo collection;
     private final Plan plan;
     private final Set<ByteBuffer> returned;
+    private final List<DocumentScan> branches;
+    private int branch;
     private Session session;
     private TableCursor cursor;
     private TableCursor documents;
@@ -35,7 +40,11 @@ public final class DocumentScan {
     public DocumentScan(CollectionInfo collection, Plan plan) {
         this.collection = collection;
         this.plan = plan;
-        this.returned = plan.index() != null && plan.index().multikey() ? new HashSet<>() : null;
+        this.returned = plan.isUnion() || (plan.index() != null && plan.index().multikey()) ? new HashSet<>() : null;
+        this.branches = new ArrayList<>();
+        for (Plan branchPlan : plan.branches()) {
+            branches.add(new DocumentScan(collection, branchPlan));
+        }
     }
 
     /** Reads from {@code session} from now on, continuing after the last document read. */
@@ -43,14 +52,17 @@ public final class DocumentScan {
         this.session = session;
         this.cursor = null;
         this.documents = null;
+        branches.forEach(b -> b.attach(session));
     }
 
     public long keysExamined() {
-        return keysExamined;
+        return keysExamined
+                + branches.stream().mapToLong(DocumentScan::keysExamined).sum();
     }
 
     public long documentsExamined() {
-        return documentsExamined;
+        return documentsExamined
+                + branches.stream().mapToLong(DocumentScan::documentsExamined).sum();
     }
 
     public boolean isDone() {
@@ -62,12 +74,28 @@ public final class DocumentScan {
         if (done) {
             return null;
         }
-        BsonDocument next = plan.isCollectionScan() ? nextInCollection() : nextInIndex();
+        BsonDocument next =
+                plan.isUnion() ? nextInBranches() : plan.isCollectionScan() ? nextInCollection() : nextInIndex();
         if (next == null) {
             done = true;
             cursor = null;
         }
         return next;
+    }
+
+    /** The next document of the union: from the current branch, skipping those an earlier one returned. */
+    private BsonDocument nextInBranches() {
+        while (branch < branches.size()) {
+            BsonDocument document = branches.get(branch).next();
+            if (document == null) {
+                branch++;
+                continue;
+            }
+            if (returned.add(ByteBuffer.wrap(KeyEncoding.encode(document.get("_id"))))) {
+                return document;
+            }
+        }
+        return null;
     }
 
     private BsonDocument nextInCollection() {

@@ -22,7 +22,8 @@ import org.bson.BsonValue;
 /**
  * Chooses how to read a query: an index whose leading fields the filter pins by equality ({@code a: 1},
  * {@code $eq}, {@code $in}) and whose next field it bounds by a range ({@code $gt $gte $lt $lte}), or one whose order
- * is the requested sort; otherwise a collection scan. The filter is always applied again to each document fetched,
+ * is the requested sort; for a top-level {@code $or} that no such index serves, the union of a plan per branch
+ * when every branch has one; otherwise a collection scan. The filter is always applied again to each document fetched,
  * so bounds may be wider than the filter but never narrower.
  *
  * <p>Bounds stay within one type, as MongoDB's do ({@code $gt: 5} reads numbers only). On a multikey index the
@@ -62,10 +63,35 @@ public final class Planner {
                 bestScore = candidateScore;
             }
         }
+        if (bestScore <= 1 && filter.get("$or") instanceof BsonArray branches) {
+            Plan union = union(collection, branches);
+            if (union != null) {
+                return union;
+            }
+        }
         if (best != null && bestScore > 0) {
             return best;
         }
         return Plan.collectionScan(naturalReverse(sort));
+    }
+
+    /**
+     * A union of the {@code $or} branches' plans when every branch can use an index (one that cannot would make the
+     * whole a collection scan anyway); null otherwise.
+     */
+    private static Plan union(CollectionInfo collection, BsonArray branches) {
+        List<Plan> plans = new ArrayList<>();
+        for (BsonValue branch : branches) {
+            if (!branch.isDocument()) {
+                return null;
+            }
+            Plan plan = plan(collection, branch.asDocument(), new BsonDocument(), null);
+            if (plan.isCollectionScan()) {
+                return null;
+            }
+            plans.add(plan);
+        }
+        return plans.isEmpty() ? null : Plan.union(plans);
     }
 
     private static boolean isEmptyHint(BsonValue hint) {
@@ -149,7 +175,7 @@ public final class Planner {
         ranges.sort((a, b) -> Arrays.compareUnsigned(a.low(), b.low()));
         boolean reverse = sortReverse != null && sortReverse;
         BsonDocument bounds = describe(index, points, ranged ? range : null, reverse);
-        return new Plan(index, ranges, reverse, sortReverse != null, bounds, equalities, ranged);
+        return new Plan(index, ranges, reverse, sortReverse != null, bounds, equalities, ranged, List.of());
     }
 
     /**

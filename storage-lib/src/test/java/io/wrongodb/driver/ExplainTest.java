@@ -299,4 +299,44 @@ class ExplainTest extends DriverTestBase {
         assertThat(stats.getInt32("totalKeysExamined").getValue()).isEqualTo(4);
         assertThat(stats.getInt32("totalDocsExamined").getValue()).isEqualTo(4);
     }
+
+    @Test
+    void anOrWhoseBranchesAllHaveIndexesIsAUnionOfIndexScans() {
+        collection("c").createIndex(doc("{a: 1}"));
+        collection("c").createIndex(doc("{s: 1}"));
+        BsonDocument plan = winningPlan(doc("{$or: [{a: {$lt: 2}}, {s: 'j'}, {a: 1}]}"));
+        assertThat(plan.getString("stage").getValue()).isEqualTo("SUBPLAN");
+        BsonDocument fetch = plan.getDocument("inputStage");
+        assertThat(fetch.getString("stage").getValue()).isEqualTo("FETCH");
+        BsonDocument or = fetch.getDocument("inputStage");
+        assertThat(or.getString("stage").getValue()).isEqualTo("OR");
+        List<String> indexes = new ArrayList<>();
+        for (var input : or.getArray("inputStages")) {
+            assertThat(input.asDocument().getString("stage").getValue()).isEqualTo("IXSCAN");
+            indexes.add(input.asDocument().getString("indexName").getValue());
+        }
+        assertThat(indexes).containsExactly("a_1", "s_1", "a_1");
+        // each document once, though a: 1 matches two branches
+        List<Integer> ids = new ArrayList<>();
+        collection("c")
+                .find(doc("{$or: [{a: {$lt: 2}}, {s: 'j'}, {a: 1}]}"))
+                .batchSize(1)
+                .forEach(d -> ids.add(d.getInt32("_id").getValue()));
+        assertThat(ids).containsExactlyInAnyOrder(0, 1, 9);
+        BsonDocument stats = collection("c")
+                .find(doc("{$or: [{a: {$lt: 2}}, {s: 'j'}, {a: 1}]}"))
+                .explain(BsonDocument.class, ExplainVerbosity.EXECUTION_STATS)
+                .getDocument("executionStats");
+        assertThat(stats.getInt32("nReturned").getValue()).isEqualTo(3);
+        assertThat(stats.getInt32("totalKeysExamined").getValue()).isEqualTo(4);
+    }
+
+    @Test
+    void anOrWithABranchNoIndexServesIsACollectionScan() {
+        collection("c").createIndex(doc("{a: 1}"));
+        BsonDocument plan = winningPlan(doc("{$or: [{a: 1}, {b: 2}]}"));
+        assertThat(plan.getString("stage").getValue()).isEqualTo("COLLSCAN");
+        assertThat(collection("c").countDocuments(doc("{$or: [{a: 1}, {b: 2}]}")))
+                .isEqualTo(4);
+    }
 }

@@ -202,15 +202,17 @@ class PlannerModelPropertyTest {
     }
 
     /**
-     * One to three conditions, joined in an {@code $and} or merged into one document (where two conditions on one
+     * One to three conditions, joined in an {@code $and} or an {@code $or} (which the planner may answer with a
+     * union of index scans), or merged into one document (where two conditions on one
      * field become one operator document, the later operator winning when they repeat).
      */
     @Provide
     Arbitrary<BsonDocument> filters() {
-        return Combinators.combine(conditions().list().ofMinSize(1).ofMaxSize(3), Arbitraries.of(true, false))
-                .as((list, useAnd) -> {
-                    if (useAnd) {
-                        return new BsonDocument("$and", new BsonArray(new ArrayList<>(list)));
+        return Combinators.combine(
+                        conditions().list().ofMinSize(1).ofMaxSize(3), Arbitraries.of("$and", "$or", "merged"))
+                .as((list, join) -> {
+                    if (!join.equals("merged")) {
+                        return new BsonDocument(join, new BsonArray(new ArrayList<>(list)));
                     }
                     BsonDocument merged = new BsonDocument();
                     for (BsonDocument condition : list) {

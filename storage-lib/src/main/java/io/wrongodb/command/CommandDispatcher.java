@@ -28,6 +28,7 @@ public final class CommandDispatcher {
         BsonDocument reply;
         String outcome;
         try {
+            refuseTransactions(request);
             reply = command.orElseThrow(() -> new MongoServerException(
                             ErrorCode.COMMAND_NOT_FOUND, "no such command: '" + request.name() + "'"))
                     .run(request);
@@ -49,5 +50,23 @@ public final class CommandDispatcher {
         }
         metrics.record(meterName, outcome, System.nanoTime() - start);
         return reply;
+    }
+
+    /**
+     * Multi-document transactions are not implemented yet. A command that starts or continues one
+     * ({@code startTransaction}, {@code autocommit: false}) is refused before it runs, so nothing the client meant
+     * to commit or abort as a whole is written on its own.
+     */
+    private static void refuseTransactions(CommandRequest request) {
+        BsonDocument body = request.body();
+        String name = request.name();
+        if (body.containsKey("startTransaction")
+                || body.containsKey("autocommit")
+                || name.equals("commitTransaction")
+                || name.equals("abortTransaction")) {
+            throw new MongoServerException(
+                    ErrorCode.NOT_IMPLEMENTED,
+                    "multi-document transactions are not supported by WrongoDB yet; '" + name + "' was not run");
+        }
     }
 }

@@ -326,4 +326,22 @@ class ErrorsTest extends DriverTestBase {
                 "InvalidLength",
                 "Write batch sizes must be between 1 and 100000. Got 100001 operations.");
     }
+
+    @Test
+    void aCommandThatStartsATransactionIsRefusedBeforeItWritesAnything() {
+        BsonDocument inTransaction = doc("{insert: 'tx', documents: [{_id: 1}], txnNumber: {$numberLong: '1'},"
+                + " startTransaction: true, autocommit: false}");
+        assertThatThrownBy(() -> db.runCommand(inTransaction, BsonDocument.class))
+                .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+                    assertThat(e.getErrorCode()).isEqualTo(238);
+                    assertThat(e.getErrorCodeName()).isEqualTo("NotImplemented");
+                    assertThat(e.getErrorMessage()).contains("transactions");
+                });
+        assertThatThrownBy(() -> client.getDatabase("admin")
+                        .runCommand(doc("{commitTransaction: 1, txnNumber: {$numberLong: '1'}, autocommit: false}")))
+                .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode())
+                        .isEqualTo(238));
+        assertThat(collection("tx").countDocuments()).isZero();
+        stillServesAndKeepsData();
+    }
 }

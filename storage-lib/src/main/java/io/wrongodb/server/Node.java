@@ -45,6 +45,7 @@ import io.wrongodb.command.ServerStatusCommand;
 import io.wrongodb.command.StatsCommands;
 import io.wrongodb.command.Store;
 import io.wrongodb.command.UpdateCommand;
+import io.wrongodb.command.ValidateCommand;
 import io.wrongodb.command.WhatsMyUriCommand;
 import io.wrongodb.repl.ReplicaSetView;
 import io.wrongodb.storage.Connection;
@@ -122,6 +123,7 @@ public final class Node implements AutoCloseable {
         all.addAll(List.of(
                 new ServerStatusCommand(process, opCounters, currentOps),
                 new HostInfoCommand(process),
+                new ValidateCommand(store),
                 new CurrentOpCommand(process, currentOps),
                 new KillOpCommand(currentOps),
                 new DataSizeCommand(store)));

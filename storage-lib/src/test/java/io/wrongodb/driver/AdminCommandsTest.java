@@ -7,10 +7,15 @@ import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import io.wrongodb.bson.DocumentBytes;
+import io.wrongodb.storage.Connection;
+import io.wrongodb.storage.Session;
+import io.wrongodb.storage.TableCursor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
@@ -174,6 +179,7 @@ class AdminCommandsTest extends DriverTestBase {
                         "createIndexes",
                         "serverStatus",
                         "hostInfo",
+                        "validate",
                         "currentOp",
                         "killOp",
                         "dataSize",
@@ -194,6 +200,181 @@ class AdminCommandsTest extends DriverTestBase {
         assertThat(commands.getDocument("currentOp").getBoolean("adminOnly").getValue())
                 .isTrue();
         assertThat(commands.getDocument("insert").getString("help").getValue()).isNotBlank();
+    }
+
+    // --- validate -------------------------------------------------------------------------------------------
+
+    @Test
+    void validatePassesOnAHealthyCollectionWithEveryKindOfIndex() throws Exception {
+        var c = collection("c");
+        c.createIndex(doc("{a: 1}"));
+        c.createIndex(doc("{tags: 1}"));
+        c.createIndex(doc("{u: 1}"), new IndexOptions().unique(true));
+        c.createIndex(doc("{s: 1}"), new IndexOptions().sparse(true));
+        c.createIndex(doc("{a: 1, b: -1}"));
+        c.createIndex(doc("{p: 1}"), new IndexOptions().partialFilterExpression(doc("{p: {$gt: 5}}")));
+        c.insertMany(List.of(
+                doc("{_id: 1, a: 1, b: 1, tags: ['x', 'y'], u: 1, s: 1}"),
+                doc("{_id: 2, a: 2, b: 2, tags: ['y', 'z', 'z'], u: 2}"),
+                doc("{_id: 3, a: 1, tags: [], u: 3, s: 3}"),
+                doc("{_id: 4, b: 4, u: 4}"),
+                doc("{_id: 5, a: {nested: 1}, tags: 'single', u: 5, p: 10}")));
+        c.updateOne(Filters.eq("_id", 2), Updates.set("tags", List.of("w")));
+        c.deleteOne(Filters.eq("_id", 5));
+        c.insertOne(doc("{_id: 6, p: 7, u: 6}"));
+
+        BsonDocument expectedKeys = doc("{_id_: 5, a_1: 5, tags_1: 6, u_1: 5, s_1: 2, 'a_1_b_-1': 5, p_1: 1}");
+        for (BsonDocument result : List.of(command("{validate: 'c'}"), command("{validate: 'c', full: true}"))) {
+            assertHealthy(result, 5, expectedKeys);
+        }
+        assertThat(command("{validate: 'c'}").get("uuid").isBinary()).isTrue();
+        restart();
+        assertHealthy(command("{validate: 'c'}"), 5, expectedKeys);
+    }
+
+    private static void assertHealthy(BsonDocument result, int records, BsonDocument keysPerIndex) {
+        assertThat(result.keySet())
+                .containsExactly(
+                        "ns",
+                        "uuid",
+                        "nInvalidDocuments",
+                        "nNonCompliantDocuments",
+                        "nrecords",
+                        "nIndexes",
+                        "keysPerIndex",
+                        "indexDetails",
+                        "valid",
+                        "repaired",
+                        "warnings",
+                        "errors",
+                        "extraIndexEntries",
+                        "missingIndexEntries",
+                        "corruptRecords",
+                        "ok");
+        assertThat(result.getString("ns").getValue()).isEqualTo("test.c");
+        assertThat(result.getBoolean("valid").getValue())
+                .as("errors: %s", result.get("errors"))
+                .isTrue();
+        assertThat(number(result, "nrecords")).isEqualTo(records);
+        assertThat(number(result, "nInvalidDocuments")).isZero();
+        assertThat(number(result, "nIndexes")).isEqualTo(keysPerIndex.size());
+        assertThat(result.getDocument("keysPerIndex")).isEqualTo(keysPerIndex);
+        for (String index : keysPerIndex.keySet()) {
+            assertThat(result.getDocument("indexDetails").getDocument(index)).isEqualTo(doc("{valid: true}"));
+        }
+        assertThat(result.getBoolean("repaired").getValue()).isFalse();
+        assertThat(result.getArray("errors")).isEmpty();
+        assertThat(result.getArray("warnings")).isEmpty();
+        assertThat(result.getArray("missingIndexEntries")).isEmpty();
+        assertThat(result.getArray("extraIndexEntries")).isEmpty();
+        assertThat(result.getArray("corruptRecords")).isEmpty();
+    }
+
+    /** The one engine table whose name starts with {@code prefix}: the test's collection or its one index. */
+    private String onlyTable(String prefix) {
+        List<String> tables = node.node().storage().tableNames().stream()
+                .filter(name -> name.startsWith(prefix))
+                .toList();
+        assertThat(tables).hasSize(1);
+        return tables.get(0);
+    }
+
+    /** Collection "c" with documents 1..4 ({a: id * 10}) and index a_1. */
+    private void collectionWithIndexOnA() {
+        var c = collection("c");
+        c.createIndex(doc("{a: 1}"));
+        c.insertMany(List.of(
+                doc("{_id: 1, a: 10}"), doc("{_id: 2, a: 20}"), doc("{_id: 3, a: 30}"), doc("{_id: 4, a: 40}")));
+        assertThat(command("{validate: 'c'}").getBoolean("valid").getValue()).isTrue();
+    }
+
+    @Test
+    void validateReportsAnIndexEntryRemovedBehindTheWritersBack() {
+        collectionWithIndexOnA();
+        String index = onlyTable("index-");
+        Connection storage = node.node().storage();
+        try (Session session = storage.openSession()) {
+            session.withTransaction(s -> {
+                TableCursor entries = s.openCursor(index);
+                assertThat(entries.next()).isTrue(); // the smallest key: a = 10, document 1
+                byte[] key = entries.key();
+                return s.openCursor(index).remove(key);
+            });
+        }
+
+        BsonDocument result = command("{validate: 'c'}");
+        assertThat(result.getBoolean("valid").getValue()).isFalse();
+        assertThat(result.getDocument("keysPerIndex")).isEqualTo(doc("{_id_: 4, a_1: 3}"));
+        assertThat(result.getDocument("indexDetails")).isEqualTo(doc("{_id_: {valid: true}, a_1: {valid: false}}"));
+        assertThat(result.getArray("missingIndexEntries"))
+                .containsExactly(doc("{indexName: 'a_1', idKey: {_id: 1}, indexKey: {a: 10}}"));
+        assertThat(result.getArray("extraIndexEntries")).isEmpty();
+        assertThat(result.getArray("errors"))
+                .containsExactly(new org.bson.BsonString("Detected 1 missing index entries."));
+        assertThat(result.getString("advice").getValue()).startsWith("A corrupt namespace has been detected.");
+        assertThat(number(result, "nInvalidDocuments")).isZero();
+        assertThat(result.get("ok").asNumber().doubleValue()).isEqualTo(1.0);
+    }
+
+    @Test
+    void validateReportsAnIndexEntryNoDocumentPuts() {
+        collectionWithIndexOnA();
+        String index = onlyTable("index-");
+        try (Session session = node.node().storage().openSession()) {
+            session.withTransaction(s -> {
+                TableCursor entries = s.openCursor(index);
+                assertThat(entries.next()).isTrue();
+                byte[] key = entries.key();
+                byte[] id = entries.value();
+                byte[] bogus = Arrays.copyOf(key, key.length + 1);
+                return s.openCursor(index).insert(bogus, id);
+            });
+        }
+
+        BsonDocument result = command("{validate: 'c'}");
+        assertThat(result.getBoolean("valid").getValue()).isFalse();
+        assertThat(result.getDocument("keysPerIndex")).isEqualTo(doc("{_id_: 4, a_1: 5}"));
+        BsonArray extra = result.getArray("extraIndexEntries");
+        assertThat(extra).hasSize(1);
+        assertThat(extra.get(0).asDocument().getString("indexName").getValue()).isEqualTo("a_1");
+        assertThat(extra.get(0).asDocument().getDocument("idKey")).isEqualTo(doc("{_id: 1}"));
+        assertThat(result.getArray("missingIndexEntries")).isEmpty();
+        assertThat(result.getArray("errors"))
+                .containsExactly(new org.bson.BsonString("Detected 1 extra index entries."));
+    }
+
+    @Test
+    void validateReportsADocumentThatIsNotBsonAndTheEntriesPointingAtIt() {
+        collectionWithIndexOnA();
+        String documents = onlyTable("collection-");
+        try (Session session = node.node().storage().openSession()) {
+            session.withTransaction(s -> {
+                TableCursor cursor = s.openCursor(documents);
+                assertThat(cursor.next()).isTrue();
+                byte[] key = cursor.key();
+                return s.openCursor(documents).update(key, new byte[] {42, 0, 0, 0, 1, 2, 3});
+            });
+        }
+
+        BsonDocument result = command("{validate: 'c'}");
+        assertThat(result.getBoolean("valid").getValue()).isFalse();
+        assertThat(number(result, "nInvalidDocuments")).isEqualTo(1);
+        assertThat(number(result, "nrecords")).isEqualTo(4);
+        assertThat(result.getArray("corruptRecords")).hasSize(1);
+        assertThat(result.getArray("extraIndexEntries")).hasSize(1);
+        assertThat(result.getArray("errors").getValues())
+                .contains(new org.bson.BsonString("Detected one or more invalid documents. See logs."));
+    }
+
+    @Test
+    void validateOfAMissingCollectionIsNamespaceNotFound() {
+        assertError(
+                db,
+                "{validate: 'nope'}",
+                26,
+                "NamespaceNotFound",
+                "Collection 'test.nope' does not exist to validate.");
+        assertError(db, "{validate: 'nope', repair: true}", 238, "NotImplemented", null);
     }
 
     // --- currentOp, killOp, dataSize ------------------------------------------------------------------------

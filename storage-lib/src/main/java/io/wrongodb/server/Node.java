@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.wrongodb.catalog.Catalog;
 import io.wrongodb.command.AggregateCommand;
 import io.wrongodb.command.BuildInfoCommand;
+import io.wrongodb.command.CollModCommand;
 import io.wrongodb.command.Command;
 import io.wrongodb.command.CommandDispatcher;
 import io.wrongodb.command.CommandMetrics;
@@ -124,6 +125,7 @@ public final class Node implements AutoCloseable {
                 new ServerStatusCommand(process, opCounters, currentOps),
                 new HostInfoCommand(process),
                 new ValidateCommand(store),
+                new CollModCommand(store),
                 new CurrentOpCommand(process, currentOps),
                 new KillOpCommand(currentOps),
                 new DataSizeCommand(store)));

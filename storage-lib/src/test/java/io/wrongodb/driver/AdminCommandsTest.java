@@ -180,6 +180,7 @@ class AdminCommandsTest extends DriverTestBase {
                         "serverStatus",
                         "hostInfo",
                         "validate",
+                        "collMod",
                         "currentOp",
                         "killOp",
                         "dataSize",
@@ -375,6 +376,46 @@ class AdminCommandsTest extends DriverTestBase {
                 "NamespaceNotFound",
                 "Collection 'test.nope' does not exist to validate.");
         assertError(db, "{validate: 'nope', repair: true}", 238, "NotImplemented", null);
+    }
+
+    // --- collMod --------------------------------------------------------------------------------------------
+
+    @Test
+    void collModWithoutOptionsIsANoOpOnAnExistingCollection() {
+        collection("c").insertOne(doc("{_id: 1}"));
+        assertThat(command("{collMod: 'c'}").get("ok").asNumber().doubleValue()).isEqualTo(1.0);
+        assertThat(command("{collMod: 'c', validator: {}, validationLevel: 'strict', validationAction: 'error'}")
+                        .get("ok")
+                        .asNumber()
+                        .doubleValue())
+                .isEqualTo(1.0);
+        assertThat(collection("c").countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void collModRefusesWhatItCannotDoWithMongodsErrors() {
+        collection("c").createIndex(doc("{a: 1}"));
+        assertError(db, "{collMod: 'nope'}", 26, "NamespaceNotFound", "ns does not exist");
+        assertError(
+                db,
+                "{collMod: 'c', frobnicate: 1}",
+                40415,
+                "Location40415",
+                "BSON field 'collMod.frobnicate' is an unknown field.");
+        assertError(db, "{collMod: 'c', index: {name: 'a_1', hidden: true}}", 238, "NotImplemented", null);
+        assertError(db, "{collMod: 'c', index: {keyPattern: {a: 1}, hidden: true}}", 238, "NotImplemented", null);
+        assertError(
+                db,
+                "{collMod: 'c', index: {name: 'b_1', hidden: true}}",
+                27,
+                "IndexNotFound",
+                "cannot find index b_1 for ns test.c");
+        assertError(db, "{collMod: 'c', validator: {a: {$exists: true}}}", 238, "NotImplemented", null);
+        assertError(db, "{collMod: 'c', validationLevel: 'moderate'}", 238, "NotImplemented", null);
+        assertError(db, "{collMod: 'c', viewOn: 'x', pipeline: []}", 238, "NotImplemented", null);
+        command("{create: 'v', validator: {a: {$exists: true}}}");
+        // removing a stored validator would change the options; that is refused, not silently ignored
+        assertError(db, "{collMod: 'v', validator: {}}", 238, "NotImplemented", null);
     }
 
     // --- currentOp, killOp, dataSize ------------------------------------------------------------------------

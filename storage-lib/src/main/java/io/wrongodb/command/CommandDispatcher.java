@@ -15,10 +15,20 @@ public final class CommandDispatcher {
     private static final Logger LOG = Logger.getLogger(CommandDispatcher.class);
     private final CommandRegistry registry;
     private final CommandMetrics metrics;
+    private final OpCounters opCounters;
+    private final CurrentOps currentOps;
 
     public CommandDispatcher(CommandRegistry registry, CommandMetrics metrics) {
+        this(registry, metrics, new OpCounters(), new CurrentOps());
+    }
+
+    /** A dispatcher that counts operations into {@code opCounters} and lists running ones in {@code currentOps}. */
+    public CommandDispatcher(
+            CommandRegistry registry, CommandMetrics metrics, OpCounters opCounters, CurrentOps currentOps) {
         this.registry = registry;
         this.metrics = metrics;
+        this.opCounters = opCounters;
+        this.currentOps = currentOps;
     }
 
     public BsonDocument dispatch(CommandRequest request) {
@@ -27,8 +37,13 @@ public final class CommandDispatcher {
         String meterName = command.map(Command::name).orElse(CommandMetrics.UNKNOWN_COMMAND);
         BsonDocument reply;
         String outcome;
+        CurrentOps.Op op = null;
         try {
             refuseTransactions(request);
+            if (command.isPresent()) {
+                opCounters.started(command.get().name(), request.body());
+                op = currentOps.begin(request);
+            }
             reply = command.orElseThrow(() -> new MongoServerException(
                             ErrorCode.COMMAND_NOT_FOUND, "no such command: '" + request.name() + "'"))
                     .run(request);
@@ -47,6 +62,13 @@ public final class CommandDispatcher {
             reply = new MongoServerException(ErrorCode.INTERNAL_ERROR, "internal error in " + request.name() + ": " + e)
                     .toReply();
             outcome = ErrorCode.INTERNAL_ERROR.codeName();
+        } finally {
+            if (op != null) {
+                currentOps.end(op);
+            }
+        }
+        if (!outcome.equals("ok")) {
+            opCounters.failed();
         }
         metrics.record(meterName, outcome, System.nanoTime() - start);
         return reply;

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.wrongodb.catalog.Catalog;
 import io.wrongodb.command.AggregateCommand;
 import io.wrongodb.command.BuildInfoCommand;
+import io.wrongodb.command.CollModCommand;
 import io.wrongodb.command.Command;
 import io.wrongodb.command.CommandDispatcher;
 import io.wrongodb.command.CommandMetrics;
@@ -12,7 +13,10 @@ import io.wrongodb.command.CommandRegistry;
 import io.wrongodb.command.ConnectionStatusCommand;
 import io.wrongodb.command.CountCommand;
 import io.wrongodb.command.CreateCommand;
+import io.wrongodb.command.CurrentOpCommand;
+import io.wrongodb.command.CurrentOps;
 import io.wrongodb.command.CursorCommands;
+import io.wrongodb.command.DataSizeCommand;
 import io.wrongodb.command.DeleteCommand;
 import io.wrongodb.command.DistinctCommand;
 import io.wrongodb.command.DropCommand;
@@ -25,20 +29,27 @@ import io.wrongodb.command.GetCmdLineOptsCommand;
 import io.wrongodb.command.GetLogCommand;
 import io.wrongodb.command.GetParameterCommand;
 import io.wrongodb.command.HelloCommand;
+import io.wrongodb.command.HostInfoCommand;
 import io.wrongodb.command.IndexCommands;
 import io.wrongodb.command.InsertCommand;
+import io.wrongodb.command.KillOpCommand;
 import io.wrongodb.command.ListCollectionsCommand;
+import io.wrongodb.command.ListCommandsCommand;
 import io.wrongodb.command.ListDatabasesCommand;
+import io.wrongodb.command.OpCounters;
 import io.wrongodb.command.OpenCursors;
 import io.wrongodb.command.PingCommand;
 import io.wrongodb.command.RamLog;
 import io.wrongodb.command.RenameCollectionCommand;
 import io.wrongodb.command.ServerParameters;
+import io.wrongodb.command.ServerProcess;
+import io.wrongodb.command.ServerStatusCommand;
 import io.wrongodb.command.SetParameterCommand;
 import io.wrongodb.command.StatsCommands;
 import io.wrongodb.command.Store;
 import io.wrongodb.command.TtlMonitor;
 import io.wrongodb.command.UpdateCommand;
+import io.wrongodb.command.ValidateCommand;
 import io.wrongodb.command.WhatsMyUriCommand;
 import io.wrongodb.repl.ReplicaSetView;
 import io.wrongodb.storage.Connection;
@@ -111,9 +122,24 @@ public final class Node implements AutoCloseable {
         all.addAll(IndexCommands.of(store));
         all.addAll(CursorCommands.of(store));
         all.addAll(StatsCommands.of(store));
+        WireMetrics wireMetrics = new WireMetrics(meters);
+        OpCounters opCounters = new OpCounters();
+        CurrentOps currentOps = new CurrentOps();
+        ServerProcess process = new ServerProcess(this::port, wireMetrics::openConnections, () ->
+                (long) meters.counter("wrongodb.connections.accepted").count());
+        all.addAll(List.of(
+                new ServerStatusCommand(process, opCounters, currentOps),
+                new HostInfoCommand(process),
+                new ValidateCommand(store),
+                new CollModCommand(store),
+                new CurrentOpCommand(process, currentOps),
+                new KillOpCommand(currentOps),
+                new DataSizeCommand(store)));
+        all.add(ListCommandsCommand.over(all));
         CommandRegistry commands = CommandRegistry.of(all);
-        CommandDispatcher dispatcher = new CommandDispatcher(commands, new CommandMetrics(meters));
-        this.wireServer = new WireServer(vertx, new WireRequestHandler(dispatcher), new WireMetrics(meters), globalLog);
+        CommandDispatcher dispatcher =
+                new CommandDispatcher(commands, new CommandMetrics(meters), opCounters, currentOps);
+        this.wireServer = new WireServer(vertx, new WireRequestHandler(dispatcher), wireMetrics, globalLog);
     }
 
     /** Opens the data directory and starts listening; returns once clients can connect. */

@@ -18,7 +18,8 @@ import org.bson.BsonValue;
 
 /**
  * {@code serverStatus} (in any database): the process ({@code host, version, process, pid, uptime*, localTime}) and
- * the sections {@code asserts}, {@code connections}, {@code opcounters}, {@code mem} and {@code storageEngine} with
+ * the sections {@code asserts}, {@code connections}, {@code opcounters}, {@code mem}, {@code metrics} (only
+ * {@code metrics.ttl}) and {@code storageEngine} with
  * mongod 7.0's field names. A section given as {@code 0} or {@code false} ({@code {serverStatus: 1, mem: 0}}) is
  * left out; sections WrongoDB does not have ({@code repl}, {@code wiredTiger}, {@code network}...) are never sent.
  *
@@ -32,11 +33,19 @@ public final class ServerStatusCommand implements Command {
     private final ServerProcess process;
     private final OpCounters opCounters;
     private final CurrentOps currentOps;
+    private final Supplier<TtlMonitor> ttlMonitor;
 
     public ServerStatusCommand(ServerProcess process, OpCounters opCounters, CurrentOps currentOps) {
+        this(process, opCounters, currentOps, () -> null);
+    }
+
+    /** With {@code metrics.ttl} from the node's TTL monitor (null until the node has started it). */
+    public ServerStatusCommand(
+            ServerProcess process, OpCounters opCounters, CurrentOps currentOps, Supplier<TtlMonitor> ttlMonitor) {
         this.process = process;
         this.opCounters = opCounters;
         this.currentOps = currentOps;
+        this.ttlMonitor = ttlMonitor;
     }
 
     @Override
@@ -68,6 +77,7 @@ public final class ServerStatusCommand implements Command {
         sections.put("asserts", this::asserts);
         sections.put("connections", this::connections);
         sections.put("mem", ServerStatusCommand::memory);
+        sections.put("metrics", this::metrics);
         sections.put("opcounters", opCounters::toDocument);
         sections.put("storageEngine", ServerStatusCommand::storageEngine);
         return sections;
@@ -82,6 +92,16 @@ public final class ServerStatusCommand implements Command {
             return !value.asBoolean().getValue();
         }
         return value.isNumber() && value.asNumber().doubleValue() == 0;
+    }
+
+    /** {@code metrics.ttl}: documents the TTL monitor deleted and passes it made. */
+    private BsonDocument metrics() {
+        TtlMonitor monitor = ttlMonitor.get();
+        long deleted = monitor == null ? 0 : monitor.deletedDocuments();
+        long passes = monitor == null ? 0 : monitor.passes();
+        return new BsonDocument(
+                "ttl",
+                new BsonDocument("deletedDocuments", new BsonInt64(deleted)).append("passes", new BsonInt64(passes)));
     }
 
     private BsonDocument asserts() {

@@ -128,7 +128,7 @@ public final class Node implements AutoCloseable {
         ServerProcess process = new ServerProcess(this::port, wireMetrics::openConnections, () ->
                 (long) meters.counter("wrongodb.connections.accepted").count());
         all.addAll(List.of(
-                new ServerStatusCommand(process, opCounters, currentOps),
+                new ServerStatusCommand(process, opCounters, currentOps, () -> ttlMonitor),
                 new HostInfoCommand(process),
                 new ValidateCommand(store),
                 new CollModCommand(store),

@@ -94,6 +94,12 @@ class TtlIndexTest extends DriverTestBase {
                                 new BsonDateTime(now.plus(Duration.ofHours(1)).toEpochMilli()))));
         monitorEverySecond();
         assertThat(idsAfterExpiry("sessions", 1)).containsExactly(2);
+        BsonDocument ttl = client.getDatabase("admin")
+                .runCommand(doc("{serverStatus: 1}"), BsonDocument.class)
+                .getDocument("metrics")
+                .getDocument("ttl");
+        assertThat(ttl.getInt64("deletedDocuments").getValue()).isEqualTo(1);
+        assertThat(ttl.getInt64("passes").getValue()).isPositive();
     }
 
     @Test

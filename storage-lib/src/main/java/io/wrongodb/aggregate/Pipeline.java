@@ -209,6 +209,7 @@ public final class Pipeline {
             case "$sortByCount" -> sortByCount(spec);
             case "$sample" -> SampleStage.parse(spec);
             case "$bucket" -> BucketStage.parse(spec);
+            case "$bucketAuto" -> BucketAutoStage.parse(spec);
             case "$facet" -> FacetStage.parse(spec, access);
             case "$lookup" -> LookupStage.parse(spec, access);
             case "$unionWith" -> UnionWithStage.parse(spec, access);

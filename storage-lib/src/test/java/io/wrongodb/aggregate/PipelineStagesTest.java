@@ -137,6 +137,61 @@ class PipelineStagesTest {
     }
 
     @Test
+    void bucketAutoCutsSortedValuesIntoEvenBuckets() {
+        List<BsonDocument> artwork = docs(
+                "{_id: 1, price: 199.99}",
+                "{_id: 2, price: 280.00}",
+                "{_id: 3, price: 76.04}",
+                "{_id: 4, price: 167.30}",
+                "{_id: 5, price: 483.00}",
+                "{_id: 6, price: 385.00}",
+                "{_id: 7, price: 159.00}",
+                "{_id: 8, price: 118.42}");
+        assertThat(run("[{$bucketAuto: {groupBy: '$price', buckets: 4}}]", artwork))
+                .containsExactly(
+                        doc("{_id: {min: 76.04, max: 159.0}, count: 2}"),
+                        doc("{_id: {min: 159.0, max: 199.99}, count: 2}"),
+                        doc("{_id: {min: 199.99, max: 385.0}, count: 2}"),
+                        doc("{_id: {min: 385.0, max: 483.0}, count: 2}"));
+        assertThat(run("[{$bucketAuto: {groupBy: '$price', buckets: 20, output: {ids: {$push: '$_id'}}}}]", artwork))
+                .hasSize(8)
+                .first()
+                .isEqualTo(doc("{_id: {min: 76.04, max: 118.42}, ids: [3]}"));
+    }
+
+    @Test
+    void bucketAutoKeepsEqualValuesInOneBucket() {
+        List<BsonDocument> input = docs("{v: 1}", "{v: 1}", "{v: 1}", "{v: 1}", "{v: 2}", "{v: 3}", "{}");
+        // 7 documents in 3 buckets: 2 each, but the second 1 pulls in the other 1s, and the rest fits in one more
+        assertThat(run("[{$bucketAuto: {groupBy: '$v', buckets: 3, output: {}}}]", input))
+                .containsExactly(doc("{_id: {min: null, max: 2}, count: 5}"), doc("{_id: {min: 2, max: 3}, count: 2}"));
+        assertThat(run("[{$bucketAuto: {groupBy: '$v', buckets: 5}}]", input))
+                .containsExactly(
+                        doc("{_id: {min: null, max: 1}, count: 1}"),
+                        doc("{_id: {min: 1, max: 2}, count: 4}"),
+                        doc("{_id: {min: 2, max: 3}, count: 1}"),
+                        doc("{_id: {min: 3, max: 3}, count: 1}"));
+        assertThat(run("[{$bucketAuto: {groupBy: '$v', buckets: 2}}]", List.of()))
+                .isEmpty();
+        assertThat(failure("[{$bucketAuto: {groupBy: '$v', buckets: 0}}]", input)
+                        .code())
+                .isEqualTo(40243);
+        assertThat(failure("[{$bucketAuto: {groupBy: '$v', buckets: 1.5}}]", input)
+                        .code())
+                .isEqualTo(40242);
+        assertThat(failure("[{$bucketAuto: {groupBy: '$v', buckets: 'x'}}]", input)
+                        .code())
+                .isEqualTo(40241);
+        assertThat(failure("[{$bucketAuto: {groupBy: 'v', buckets: 2}}]", input).code())
+                .isEqualTo(40239);
+        assertThat(failure("[{$bucketAuto: {groupBy: '$v'}}]", input).code()).isEqualTo(40246);
+        assertThat(failure("[{$bucketAuto: {groupBy: '$v', buckets: 2, x: 1}}]", input)
+                        .getMessage())
+                .isEqualTo("Unrecognized option to $bucketAuto: x");
+        assertThat(failure("[{$bucketAuto: 1}]", input).code()).isEqualTo(40240);
+    }
+
+    @Test
     void facetRunsEachSubPipelineOverTheSameInput() {
         List<BsonDocument> out = run(
                 "[{$match: {city: 'Oslo'}}, {$facet: {n: [{$count: 'n'}], old: [{$match: {age: {$gt: 30}}},"

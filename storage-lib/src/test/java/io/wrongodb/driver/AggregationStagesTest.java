@@ -177,6 +177,16 @@ class AggregationStagesTest extends DriverTestBase {
     }
 
     @Test
+    void bucketAutoThroughTheDriver() {
+        var c = insert("c", "{_id: 1, v: 10}", "{_id: 2, v: 20}", "{_id: 3, v: 30}", "{_id: 4, v: 40}");
+        assertThat(aggregate(c, "[{$bucketAuto: {groupBy: '$v', buckets: 2, output: {sum: {$sum: '$v'}}}}]"))
+                .containsExactly(doc("{_id: {min: 10, max: 30}, sum: 30}"), doc("{_id: {min: 30, max: 40}, sum: 70}"));
+        assertThat(failure("c", "[{$bucketAuto: {groupBy: '$v', buckets: 2, granularity: 'R5'}}]")
+                        .getErrorCodeName())
+                .isEqualTo("NotImplemented");
+    }
+
+    @Test
     void errorsOfTheInMemoryStagesReachTheClientWithTheirCodes() {
         insert("c", "{_id: 1, a: 5, s: 'str'}");
         MongoCommandException notDocument = failure("c", "[{$replaceRoot: {newRoot: '$s'}}]");

@@ -172,7 +172,8 @@ final class LookupStage implements Stage {
         for (BsonValue stage : pipeline) {
             stages.add(let.isEmpty() ? stage : let.substitute(stage, values));
         }
-        Pipeline sub = Pipeline.parse(stages, access, Pipeline.Place.LOOKUP);
+        CollectionAccess foreign = access == null || from == null ? access : access.on(from);
+        Pipeline sub = Pipeline.parse(stages, foreign, Pipeline.Place.LOOKUP);
         if (parsed.size() >= PARSED_PIPELINES_KEPT) {
             parsed.clear();
         }

@@ -284,6 +284,11 @@ class AggregationStagesTest extends DriverTestBase {
                         + " let: {min: 100}, pipeline: [{$match: {$expr: {$lt: ['$instock', '$$min']}}}],"
                         + " as: 'low'}}, {$project: {low: '$low.sku'}}]");
         assertThat(combined).containsExactly(doc("{_id: 3, low: ['bread']}"));
+        List<BsonDocument> stats = aggregate(
+                orders,
+                "[{$match: {_id: 1}}, {$lookup: {from: 'inventory', pipeline: [{$collStats: {count: {}}}],"
+                        + " as: 's'}}, {$project: {ns: '$s.ns', n: '$s.count'}}]");
+        assertThat(stats).containsExactly(doc("{_id: 1, ns: ['test.inventory'], n: [NumberLong(6)]}"));
     }
 
     @Test

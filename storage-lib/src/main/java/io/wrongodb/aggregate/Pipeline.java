@@ -1,7 +1,5 @@
 package io.wrongodb.aggregate;
 
-import io.wrongodb.bson.BsonOrder;
-import io.wrongodb.error.ErrorCode;
 import io.wrongodb.error.MongoServerException;
 import io.wrongodb.query.Expression;
 import io.wrongodb.query.Filter;
@@ -11,54 +9,119 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
-import org.bson.BsonInt64;
-import org.bson.BsonNull;
 import org.bson.BsonValue;
 
 /**
  * A parsed aggregation pipeline. {@link #leadingMatch} is the filter of the {@code $match} stages it starts with,
- * for the caller to answer with the query planner; {@link #apply} runs the stages after them.
+ * for the caller to answer with the query planner; {@link #apply} runs the stages after them. A pipeline that starts
+ * with a stage producing its own documents ({@code $collStats}, {@code $documents}) does not read its collection
+ * ({@link #readsCollection}). Stages that read or write other collections do so through a {@link CollectionAccess}.
  */
 public final class Pipeline {
-    private final BsonDocument leadingMatch;
-    private final List<Stage> stages;
-
-    private Pipeline(BsonDocument leadingMatch, List<Stage> stages) {
-        this.leadingMatch = leadingMatch;
-        this.stages = stages;
+    /** Where a pipeline stands: at the top of a command, or inside a stage (which restricts its stages). */
+    enum Place {
+        TOP,
+        FACET,
+        LOOKUP,
+        UNION_WITH
     }
 
-    /** Parses the stages; an unknown stage is MongoDB's 40324. */
+    private static final Set<String> FIRST_ONLY = Set.of("$collStats", "$documents");
+    private static final Set<String> LAST_ONLY = Set.of("$out", "$merge");
+    private static final Set<String> NOT_IN_FACET =
+            Set.of("$collStats", "$documents", "$facet", "$out", "$merge", "$indexStats", "$changeStream");
+
+    private final BsonDocument leadingMatch;
+    private final List<Stage> stages;
+    private final List<BsonDocument> stageSpecs;
+    private final boolean readsCollection;
+
+    private Pipeline(
+            BsonDocument leadingMatch, List<Stage> stages, List<BsonDocument> stageSpecs, boolean readsCollection) {
+        this.leadingMatch = leadingMatch;
+        this.stages = stages;
+        this.stageSpecs = stageSpecs;
+        this.readsCollection = readsCollection;
+    }
+
+    /** Parses the stages of a pipeline that reads and writes no other collection (for explain). */
     public static Pipeline parse(List<BsonValue> pipeline) {
+        return parse(pipeline, null);
+    }
+
+    /** Parses the stages; an unknown stage is MongoDB's 40324. {@code access} serves the stages that need it. */
+    public static Pipeline parse(List<BsonValue> pipeline, CollectionAccess access) {
+        return parse(pipeline, access, Place.TOP);
+    }
+
+    static Pipeline parse(List<BsonValue> pipeline, CollectionAccess access, Place place) {
         BsonArray clauses = new BsonArray();
         List<Stage> stages = new ArrayList<>();
+        List<BsonDocument> specs = new ArrayList<>();
         boolean leading = true;
-        for (BsonValue value : pipeline) {
+        boolean readsCollection = true;
+        for (int i = 0; i < pipeline.size(); i++) {
+            BsonValue value = pipeline.get(i);
             if (!value.isDocument() || value.asDocument().size() != 1) {
                 throw MongoServerException.location(
                         40323, "A pipeline stage specification object must contain exactly one field.");
             }
             String name = value.asDocument().getFirstKey();
             BsonValue spec = value.asDocument().get(name);
+            checkPlace(name, place, i, pipeline.size());
             if (leading && name.equals("$match")) {
                 Filter.parse(document(name, spec));
                 clauses.add(spec);
                 continue;
             }
             leading = false;
-            stages.add(stage(name, spec));
+            if (FIRST_ONLY.contains(name)) {
+                readsCollection = false;
+            }
+            stages.add(stage(name, spec, access));
+            specs.add(value.asDocument());
         }
         BsonDocument match = clauses.isEmpty()
                 ? new BsonDocument()
                 : clauses.size() == 1 ? clauses.get(0).asDocument() : new BsonDocument("$and", clauses);
-        return new Pipeline(match, stages);
+        return new Pipeline(match, stages, specs, readsCollection);
+    }
+
+    /** Refuses a stage where MongoDB does: inside a stage that does not allow it, or out of its position. */
+    private static void checkPlace(String name, Place place, int position, int size) {
+        if (place == Place.FACET && NOT_IN_FACET.contains(name)) {
+            throw MongoServerException.location(40600, name + " is not allowed to be used within a $facet stage");
+        }
+        if (place == Place.LOOKUP && LAST_ONLY.contains(name)) {
+            throw MongoServerException.location(51047, name + " is not allowed to be used within a $lookup stage");
+        }
+        if (place == Place.UNION_WITH && LAST_ONLY.contains(name)) {
+            throw MongoServerException.location(31441, name + " is not allowed within a $unionWith's sub-pipeline");
+        }
+        if (FIRST_ONLY.contains(name) && position != 0) {
+            throw MongoServerException.location(40602, name + " is only valid as the first stage in a pipeline");
+        }
+        if (LAST_ONLY.contains(name) && position != size - 1) {
+            throw MongoServerException.location(40601, name + " can only be the final stage in the pipeline");
+        }
     }
 
     public BsonDocument leadingMatch() {
         return leadingMatch;
+    }
+
+    /** False when the first stage makes its own documents, so the collection need not be read. */
+    public boolean readsCollection() {
+        return readsCollection;
+    }
+
+    /** The stages after the leading {@code $match}, as written. */
+    public List<BsonDocument> stagesAfterMatch() {
+        return stageSpecs;
     }
 
     /** Runs the stages after the leading {@code $match} over {@code input} (the documents that match it). */
@@ -70,7 +133,24 @@ public final class Pipeline {
         return documents;
     }
 
-    private static BsonDocument document(String stage, BsonValue spec) {
+    /** Runs the whole pipeline, leading {@code $match} included, over documents in memory. */
+    List<BsonDocument> run(List<BsonDocument> input) {
+        if (!readsCollection) {
+            return apply(List.of());
+        }
+        if (leadingMatch.isEmpty()) {
+            return apply(input);
+        }
+        Filter filter = Filter.parse(leadingMatch);
+        return apply(input.stream().filter(filter::matches).toList());
+    }
+
+    /** Runs the whole pipeline over a collection of the database, its leading {@code $match} read with the planner. */
+    List<BsonDocument> runOn(CollectionAccess access, String collection) {
+        return apply(readsCollection ? access.read(collection, leadingMatch) : List.of());
+    }
+
+    static BsonDocument document(String stage, BsonValue spec) {
         if (!spec.isDocument()) {
             throw MongoServerException.location(15959, "the " + stage + " specification must be an object");
         }
@@ -90,20 +170,13 @@ public final class Pipeline {
         return n;
     }
 
-    private static Stage stage(String name, BsonValue spec) {
+    private static Stage stage(String name, BsonValue spec, CollectionAccess access) {
         return switch (name) {
             case "$match" -> {
                 Filter filter = Filter.parse(document(name, spec));
                 yield in -> in.stream().filter(filter::matches).toList();
             }
-            case "$sort" -> {
-                SortOrder order = SortOrder.parse(document(name, spec));
-                yield in -> {
-                    List<BsonDocument> sorted = new ArrayList<>(in);
-                    sorted.sort(order.comparator());
-                    return sorted;
-                };
-            }
+            case "$sort" -> sort(document(name, spec));
             case "$skip" -> {
                 long n = count(name, spec);
                 yield in -> in.subList((int) Math.min(n, in.size()), in.size());
@@ -130,10 +203,56 @@ public final class Pipeline {
                 Projection projection = Projection.parse(exclusion);
                 yield in -> in.stream().map(d -> projection.apply(d, null)).toList();
             }
-            case "$group" -> group(document(name, spec));
-            case "$unwind" -> unwind(spec);
+            case "$group" -> GroupStage.parse(document(name, spec));
+            case "$unwind" -> UnwindStage.parse(spec);
+            case "$replaceRoot", "$replaceWith" -> ReplaceRootStage.parse(name, spec);
+            case "$sortByCount" -> sortByCount(spec);
+            case "$sample" -> SampleStage.parse(spec);
+            case "$bucket" -> BucketStage.parse(spec);
+            case "$bucketAuto" -> BucketAutoStage.parse(spec);
+            case "$facet" -> FacetStage.parse(spec, access);
+            case "$lookup" -> LookupStage.parse(spec, access);
+            case "$unionWith" -> UnionWithStage.parse(spec, access);
+            case "$out" -> OutStage.parse(spec, access);
+            case "$merge" -> MergeStage.parse(spec, access);
+            case "$collStats" -> CollStatsStage.parse(spec, access);
+            case "$documents" -> DocumentsStage.parse(spec);
             default -> throw MongoServerException.location(40324, "Unrecognized pipeline stage name: '" + name + "'");
         };
+    }
+
+    private static Stage sort(BsonDocument spec) {
+        SortOrder order = SortOrder.parse(spec);
+        return in -> {
+            List<BsonDocument> sorted = new ArrayList<>(in);
+            sorted.sort(order.comparator());
+            return sorted;
+        };
+    }
+
+    /** {@code $sortByCount}: a {@code $group} on the expression counting documents, then a sort by count descending. */
+    private static Stage sortByCount(BsonValue spec) {
+        if (spec.isDocument()) {
+            if (spec.asDocument().isEmpty() || !spec.asDocument().getFirstKey().startsWith("$")) {
+                throw MongoServerException.location(
+                        40147,
+                        "the sortByCount field must be defined as a $-prefixed path or an expression inside an object");
+            }
+        } else if (spec.isString()) {
+            if (!spec.asString().getValue().startsWith("$")) {
+                throw MongoServerException.location(
+                        40148,
+                        "the sortByCount field must be defined as a $-prefixed path or an expression inside an object");
+            }
+        } else {
+            throw MongoServerException.location(
+                    40149, "the sortByCount field must be specified as a string or as an object");
+        }
+        Expression key = Expression.parse(spec);
+        Stage group =
+                GroupStage.by(key::evaluate, new BsonDocument("count", new BsonDocument("$sum", new BsonInt32(1))));
+        Stage sort = sort(new BsonDocument("count", new BsonInt32(-1)));
+        return in -> sort.apply(group.apply(in));
     }
 
     /** {@code $project}: inclusion and exclusion as in find; fields whose value is an expression are computed. */
@@ -171,7 +290,7 @@ public final class Pipeline {
                 for (Map.Entry<String, Expression> field : computed.entrySet()) {
                     BsonValue value = field.getValue().evaluate(d);
                     if (value != null) {
-                        setPath(projected, field.getKey(), value);
+                        DottedPath.set(projected, field.getKey(), value);
                     }
                 }
                 out.add(projected);
@@ -193,161 +312,9 @@ public final class Pipeline {
                 BsonDocument copy = d.clone();
                 for (Map.Entry<String, Expression> field : fields.entrySet()) {
                     BsonValue value = field.getValue().evaluate(d);
-                    setPath(copy, field.getKey(), value);
+                    DottedPath.set(copy, field.getKey(), value);
                 }
                 out.add(copy);
-            }
-            return out;
-        };
-    }
-
-    /**
-     * Sets a computed field, its name possibly dotted: a missing or non-document field on the way becomes a new
-     * document, as in MongoDB. Documents on the path are copied, so {@code document} shares none it changes. A null
-     * value (missing) removes the field. A path through an array is not supported.
-     */
-    private static void setPath(BsonDocument document, String name, BsonValue value) {
-        int dot = name.indexOf('.');
-        if (dot < 0) {
-            if (value == null) {
-                document.remove(name);
-            } else {
-                document.put(name, value);
-            }
-            return;
-        }
-        String head = name.substring(0, dot);
-        BsonValue current = document.get(head);
-        if (current != null && current.isArray()) {
-            throw new MongoServerException(
-                    ErrorCode.NOT_IMPLEMENTED, "a computed field through an array is not supported by WrongoDB");
-        }
-        if (value == null && (current == null || !current.isDocument())) {
-            return;
-        }
-        BsonDocument next =
-                current != null && current.isDocument() ? current.asDocument().clone() : new BsonDocument();
-        setPath(next, name.substring(dot + 1), value);
-        document.put(head, next);
-    }
-
-    private static Stage group(BsonDocument spec) {
-        if (!spec.containsKey("_id")) {
-            throw MongoServerException.location(15955, "a group specification must include an _id");
-        }
-        Expression id = Expression.parse(spec.get("_id"));
-        Map<String, String> operators = new LinkedHashMap<>();
-        Map<String, Expression> arguments = new LinkedHashMap<>();
-        for (Map.Entry<String, BsonValue> field : spec.entrySet()) {
-            if (field.getKey().equals("_id")) {
-                continue;
-            }
-            BsonValue accumulator = field.getValue();
-            if (!accumulator.isDocument() || accumulator.asDocument().size() != 1) {
-                throw MongoServerException.location(
-                        40234, "The field '" + field.getKey() + "' must be an accumulator object");
-            }
-            String operator = accumulator.asDocument().getFirstKey();
-            Accumulator.of(operator);
-            operators.put(field.getKey(), operator);
-            arguments.put(
-                    field.getKey(),
-                    Accumulator.argument(operator, accumulator.asDocument().get(operator)));
-        }
-        return in -> {
-            List<BsonValue> keys = new ArrayList<>();
-            List<Map<String, Accumulator>> groups = new ArrayList<>();
-            for (BsonDocument d : in) {
-                BsonValue key = id.evaluate(d);
-                BsonValue groupKey = key == null ? BsonNull.VALUE : key;
-                int at = -1;
-                for (int i = 0; i < keys.size(); i++) {
-                    if (BsonOrder.INSTANCE.compare(keys.get(i), groupKey) == 0) {
-                        at = i;
-                        break;
-                    }
-                }
-                if (at < 0) {
-                    keys.add(groupKey);
-                    Map<String, Accumulator> fresh = new LinkedHashMap<>();
-                    operators.forEach((f, op) -> fresh.put(f, Accumulator.of(op)));
-                    groups.add(fresh);
-                    at = keys.size() - 1;
-                }
-                for (Map.Entry<String, Accumulator> acc : groups.get(at).entrySet()) {
-                    acc.getValue().add(arguments.get(acc.getKey()).evaluate(d));
-                }
-            }
-            List<BsonDocument> out = new ArrayList<>();
-            for (int i = 0; i < keys.size(); i++) {
-                BsonDocument result = new BsonDocument("_id", keys.get(i));
-                groups.get(i).forEach((f, acc) -> result.append(f, acc.result()));
-                out.add(result);
-            }
-            return out;
-        };
-    }
-
-    private static Stage unwind(BsonValue spec) {
-        String path;
-        boolean keepEmpty = false;
-        String indexField = null;
-        if (spec.isString()) {
-            path = spec.asString().getValue();
-        } else if (spec.isDocument() && spec.asDocument().containsKey("path")) {
-            path = spec.asDocument().getString("path").getValue();
-            keepEmpty = spec.asDocument()
-                    .getBoolean("preserveNullAndEmptyArrays", org.bson.BsonBoolean.FALSE)
-                    .getValue();
-            if (spec.asDocument().containsKey("includeArrayIndex")) {
-                indexField = spec.asDocument().getString("includeArrayIndex").getValue();
-            }
-        } else {
-            throw MongoServerException.location(
-                    15981,
-                    "expected either a string or an object as specification for $unwind stage, got "
-                            + spec.getBsonType().name().toLowerCase());
-        }
-        if (!path.startsWith("$")) {
-            throw MongoServerException.location(
-                    28818, "path option to $unwind stage should be prefixed with a '$': " + path);
-        }
-        String field = path.substring(1);
-        if (field.contains(".")) {
-            throw new MongoServerException(
-                    ErrorCode.NOT_IMPLEMENTED, "$unwind of a dotted path is not supported by WrongoDB");
-        }
-        boolean preserve = keepEmpty;
-        String index = indexField;
-        return in -> {
-            List<BsonDocument> out = new ArrayList<>();
-            for (BsonDocument d : in) {
-                BsonValue v = d.get(field);
-                if (v != null && v.isArray() && !v.asArray().isEmpty()) {
-                    for (int i = 0; i < v.asArray().size(); i++) {
-                        BsonDocument copy = d.clone();
-                        copy.put(field, v.asArray().get(i));
-                        if (index != null) {
-                            copy.put(index, new BsonInt64(i));
-                        }
-                        out.add(copy);
-                    }
-                } else if (v != null && !v.isArray() && !v.isNull()) {
-                    BsonDocument copy = d.clone();
-                    if (index != null) {
-                        copy.put(index, BsonNull.VALUE);
-                    }
-                    out.add(copy);
-                } else if (preserve) {
-                    BsonDocument copy = d.clone();
-                    if (v != null && v.isArray()) {
-                        copy.remove(field);
-                    }
-                    if (index != null) {
-                        copy.put(index, BsonNull.VALUE);
-                    }
-                    out.add(copy);
-                }
             }
             return out;
         };

@@ -9,14 +9,33 @@ import io.wrongodb.query.QueryRun;
 import io.wrongodb.query.Results;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import org.bson.BsonArray;
 import org.bson.BsonDocument;
+import org.bson.BsonString;
 import org.bson.BsonValue;
 
 /**
  * {@code aggregate} on a collection: the pipeline's leading {@code $match} is planned like a find (so it can use an
- * index), the other stages run in memory over what it returns, and the output is a cursor.
+ * index), the other stages run in memory over what it returns, and the output is a cursor. On a database
+ * ({@code aggregate: 1}) the pipeline must start with {@code $documents}. With {@code explain: true} it replies
+ * with the plan instead, as {@code explain} of an aggregate does.
+ *
+ * <p>Every stage holds its documents in memory; MongoDB's 100 MB limit on {@code $group} and {@code $sort} without
+ * {@code allowDiskUse} is not enforced.
  */
 public final class AggregateCommand implements Command {
+    /** Database-level first stages MongoDB has and WrongoDB does not. */
+    private static final Set<String> UNSUPPORTED_DATABASE_STAGES = Set.of(
+            "$currentOp",
+            "$listLocalSessions",
+            "$listSessions",
+            "$changeStream",
+            "$queryStats",
+            "$listCatalog",
+            "$listCachedAndActiveUsers",
+            "$shardedDataDistribution");
+
     private final Store store;
 
     public AggregateCommand(Store store) {
@@ -31,15 +50,31 @@ public final class AggregateCommand implements Command {
     @Override
     public BsonDocument run(CommandRequest request) {
         BsonValue target = request.body().get("aggregate");
-        if (target == null || !target.isString()) {
-            throw new MongoServerException(
-                    ErrorCode.NOT_IMPLEMENTED, "aggregate on a database (aggregate: 1) is not supported by WrongoDB");
-        }
-        Namespace ns = Arguments.namespace(request);
         Arguments args = new Arguments(request);
         Collation.requireSimple(request.body().get("collation"));
-        Pipeline pipeline = Pipeline.parse(args.array("pipeline"));
-        if (!request.body().containsKey("cursor") && !args.bool("explain", false)) {
+        List<BsonValue> stages = args.array("pipeline");
+        boolean onDatabase = target != null && target.isNumber() && !target.isString();
+        String cursorNamespace;
+        PipelineCollections access;
+        Namespace ns = null;
+        if (onDatabase) {
+            if (target.asNumber().doubleValue() != 1) {
+                throw new MongoServerException(
+                        ErrorCode.FAILED_TO_PARSE,
+                        "Invalid command format: the 'aggregate' field must specify a collection name or 1");
+            }
+            Namespace.checkDatabaseName(request.database());
+            checkDatabaseLevel(stages);
+            cursorNamespace = request.database() + ".$cmd.aggregate";
+            access = new PipelineCollections(store, request.database(), null);
+        } else {
+            ns = Arguments.namespace(request);
+            cursorNamespace = ns.full();
+            access = new PipelineCollections(store, ns.database(), ns.collection());
+        }
+        Pipeline pipeline = Pipeline.parse(stages, access);
+        boolean explain = args.bool("explain", false);
+        if (!request.body().containsKey("cursor") && !explain) {
             throw new MongoServerException(
                     ErrorCode.FAILED_TO_PARSE,
                     "The 'cursor' option is required, except for aggregate with the explain argument");
@@ -51,16 +86,84 @@ public final class AggregateCommand implements Command {
         if (batchSize < 0) {
             throw new MongoServerException(ErrorCode.BAD_VALUE, "batchSize must be non-negative");
         }
-        QueryRun matched = store.run(
-                ns, Filter.parse(pipeline.leadingMatch()), request.body().get("hint"));
+        if (explain) {
+            return explain(request, pipeline, ns == null || !pipeline.readsCollection());
+        }
         List<BsonDocument> input = new ArrayList<>();
-        while (!matched.isExhausted()) {
-            input.addAll(matched.nextBatch(store.storage(), 0, Integer.MAX_VALUE));
+        if (ns != null && pipeline.readsCollection()) {
+            QueryRun matched = store.run(
+                    ns, Filter.parse(pipeline.leadingMatch()), request.body().get("hint"));
+            while (!matched.isExhausted()) {
+                input.addAll(matched.nextBatch(store.storage(), 0, Integer.MAX_VALUE));
+            }
         }
         Results output = Results.of(pipeline.apply(input));
         if (batchSize == 0) {
-            return CursorReply.first(ns.full(), store.cursors().open(ns.full(), output), List.of());
+            return CursorReply.first(cursorNamespace, store.cursors().open(cursorNamespace, output), List.of());
         }
-        return CursorCommands.firstBatch(store, ns.full(), output, (int) batchSize, false);
+        return CursorCommands.firstBatch(store, cursorNamespace, output, (int) batchSize, false);
+    }
+
+    /**
+     * A database-level aggregate takes a pipeline that makes its own documents; WrongoDB has {@code $documents} only.
+     */
+    private static void checkDatabaseLevel(List<BsonValue> stages) {
+        if (stages.isEmpty()) {
+            throw new MongoServerException(
+                    ErrorCode.INVALID_NAMESPACE, "{aggregate: 1} is not valid for an empty pipeline.");
+        }
+        BsonValue first = stages.get(0);
+        String name = first.isDocument() && !first.asDocument().isEmpty()
+                ? first.asDocument().getFirstKey()
+                : "";
+        if (UNSUPPORTED_DATABASE_STAGES.contains(name)) {
+            throw new MongoServerException(
+                    ErrorCode.NOT_IMPLEMENTED,
+                    name + " is not supported by WrongoDB: a database-level aggregate may start with $documents only");
+        }
+        if (!name.equals("$documents")) {
+            throw new MongoServerException(
+                    ErrorCode.INVALID_NAMESPACE,
+                    "{aggregate: 1} is not valid for '" + name + "'; a collection is required.");
+        }
+    }
+
+    /**
+     * The plan, as MongoDB 7.0 explains an aggregate: the find-like {@code queryPlanner} when the pipeline is only
+     * its leading {@code $match}; otherwise {@code stages}, the first being {@code $cursor} with that planner output
+     * and the rest the stages as written.
+     */
+    private BsonDocument explain(CommandRequest request, Pipeline pipeline, boolean noCursor) {
+        BsonDocument command = request.body().clone();
+        command.remove("explain");
+        command.remove("cursor");
+        BsonDocument serverInfo = new BsonDocument("host", new BsonString("wrongodb"))
+                .append("version", new BsonString(ServerVersion.MONGODB_VERSION));
+        if (noCursor) {
+            BsonArray stages = new BsonArray();
+            stages.addAll(pipeline.stagesAfterMatch());
+            return new BsonDocument("explainVersion", new BsonString("1"))
+                    .append("stages", stages)
+                    .append("serverInfo", serverInfo)
+                    .append("command", command);
+        }
+        BsonDocument explainRequest = new BsonDocument("explain", command)
+                .append("verbosity", new BsonString("queryPlanner"))
+                .append("$db", new BsonString(request.database()));
+        BsonDocument planned =
+                new ExplainCommand(store).run(new CommandRequest(request.database(), explainRequest, request.client()));
+        if (pipeline.stagesAfterMatch().isEmpty()) {
+            return planned;
+        }
+        BsonArray stages = new BsonArray();
+        stages.add(new BsonDocument("$cursor", new BsonDocument("queryPlanner", planned.getDocument("queryPlanner"))));
+        stages.addAll(pipeline.stagesAfterMatch());
+        BsonDocument reply = new BsonDocument("explainVersion", new BsonString("1")).append("stages", stages);
+        for (String field : List.of("serverInfo", "command")) {
+            if (planned.containsKey(field)) {
+                reply.append(field, planned.get(field));
+            }
+        }
+        return reply;
     }
 }

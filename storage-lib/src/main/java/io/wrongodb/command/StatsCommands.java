@@ -5,10 +5,8 @@ import io.wrongodb.catalog.Namespace;
 import io.wrongodb.error.ErrorCode;
 import io.wrongodb.error.MongoServerException;
 import java.util.List;
-import java.util.Map;
 import org.bson.BsonDocument;
 import org.bson.BsonDouble;
-import org.bson.BsonInt32;
 import org.bson.BsonInt64;
 import org.bson.BsonString;
 
@@ -43,20 +41,9 @@ public final class StatsCommands {
                     .orElseThrow(() -> new MongoServerException(
                             ErrorCode.NAMESPACE_NOT_FOUND, "Collection [" + ns.full() + "] not found."));
             CollectionStats stats = CollectionStats.of(store.storage(), info);
-            BsonDocument indexSizes = new BsonDocument();
-            for (Map.Entry<String, Long> index : stats.indexSizes().entrySet()) {
-                indexSizes.append(index.getKey(), new BsonInt64(index.getValue() / scale));
-            }
-            return new BsonDocument("ns", new BsonString(ns.full()))
-                    .append("size", new BsonInt64(stats.dataSize() / scale))
-                    .append("count", new BsonInt64(stats.count()))
-                    .append("avgObjSize", new BsonInt64(stats.count() == 0 ? 0 : stats.dataSize() / stats.count()))
-                    .append("storageSize", new BsonInt64(stats.dataSize() / scale))
-                    .append("nindexes", new BsonInt32(info.indexes().size() + 1))
-                    .append("totalIndexSize", new BsonInt64(stats.totalIndexSize() / scale))
-                    .append("totalSize", new BsonInt64((stats.dataSize() + stats.totalIndexSize()) / scale))
-                    .append("indexSizes", indexSizes)
-                    .append("scaleFactor", new BsonInt32((int) scale));
+            BsonDocument reply = new BsonDocument("ns", new BsonString(ns.full()));
+            reply.putAll(stats.storageStats(info, scale));
+            return reply;
         }
     }
 

@@ -37,9 +37,16 @@ public final class AggregateCommand implements Command {
             "$shardedDataDistribution");
 
     private final Store store;
+    private final CurrentOpCommand currentOp;
 
     public AggregateCommand(Store store) {
+        this(store, null);
+    }
+
+    /** With {@code currentOp} as the source of the {@code $currentOp} stage (null: that stage is refused). */
+    public AggregateCommand(Store store, CurrentOpCommand currentOp) {
         this.store = store;
+        this.currentOp = currentOp;
     }
 
     @Override
@@ -53,6 +60,7 @@ public final class AggregateCommand implements Command {
         Arguments args = new Arguments(request);
         Collation.requireSimple(request.body().get("collation"));
         List<BsonValue> stages = args.array("pipeline");
+        List<BsonDocument> generated = null; // the input a database-level source stage makes
         boolean onDatabase = target != null && target.isNumber() && !target.isString();
         String cursorNamespace;
         PipelineCollections access;
@@ -64,7 +72,21 @@ public final class AggregateCommand implements Command {
                         "Invalid command format: the 'aggregate' field must specify a collection name or 1");
             }
             Namespace.checkDatabaseName(request.database());
-            checkDatabaseLevel(stages);
+            if (currentOp != null && firstStage(stages).equals("$currentOp")) {
+                if (!request.database().equals("admin")) {
+                    throw new MongoServerException(
+                            ErrorCode.INVALID_NAMESPACE,
+                            "$currentOp must be run against the 'admin' database with {aggregate: 1}");
+                }
+                if (!stages.get(0).asDocument().get("$currentOp").isDocument()) {
+                    throw new MongoServerException(
+                            ErrorCode.FAILED_TO_PARSE, "$currentOp options must be specified in an object");
+                }
+                generated = currentOp.inProgress();
+                stages = stages.subList(1, stages.size());
+            } else {
+                checkDatabaseLevel(stages);
+            }
             cursorNamespace = request.database() + ".$cmd.aggregate";
             access = new PipelineCollections(store, request.database(), null);
         } else {
@@ -89,7 +111,7 @@ public final class AggregateCommand implements Command {
         if (explain) {
             return explain(request, pipeline, ns == null || !pipeline.readsCollection());
         }
-        List<BsonDocument> input = new ArrayList<>();
+        List<BsonDocument> input = generated != null ? generated : new ArrayList<>();
         if (ns != null && pipeline.readsCollection()) {
             QueryRun matched = store.run(
                     ns, Filter.parse(pipeline.leadingMatch()), request.body().get("hint"));
@@ -107,6 +129,13 @@ public final class AggregateCommand implements Command {
     /**
      * A database-level aggregate takes a pipeline that makes its own documents; WrongoDB has {@code $documents} only.
      */
+    private static String firstStage(List<BsonValue> stages) {
+        BsonValue first = stages.isEmpty() ? null : stages.get(0);
+        return first != null && first.isDocument() && !first.asDocument().isEmpty()
+                ? first.asDocument().getFirstKey()
+                : "";
+    }
+
     private static void checkDatabaseLevel(List<BsonValue> stages) {
         if (stages.isEmpty()) {
             throw new MongoServerException(

@@ -5,6 +5,7 @@ import io.wrongodb.error.MongoServerException;
 import io.wrongodb.query.Filter;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.bson.BsonArray;
@@ -81,6 +82,15 @@ public final class CurrentOpCommand implements Command {
             }
         }
         return new BsonDocument("inprog", inprog);
+    }
+
+    /** Every operation in progress, described as {@code inprog} lists it (the {@code $currentOp} stage's input). */
+    List<BsonDocument> inProgress() {
+        List<BsonDocument> all = new java.util.ArrayList<>();
+        for (CurrentOps.Op op : currentOps.snapshot()) {
+            all.add(describe(op));
+        }
+        return all;
     }
 
     private BsonDocument describe(CurrentOps.Op op) {

@@ -115,7 +115,6 @@ public final class Node implements AutoCloseable {
                 new FindCommand(store),
                 new UpdateCommand(store),
                 new FindAndModifyCommand(store),
-                new AggregateCommand(store),
                 new CountCommand(store),
                 new DistinctCommand(store),
                 new ExplainCommand(store)));
@@ -127,12 +126,14 @@ public final class Node implements AutoCloseable {
         CurrentOps currentOps = new CurrentOps();
         ServerProcess process = new ServerProcess(this::port, wireMetrics::openConnections, () ->
                 (long) meters.counter("wrongodb.connections.accepted").count());
+        CurrentOpCommand currentOp = new CurrentOpCommand(process, currentOps);
         all.addAll(List.of(
+                new AggregateCommand(store, currentOp),
                 new ServerStatusCommand(process, opCounters, currentOps, () -> ttlMonitor),
                 new HostInfoCommand(process),
                 new ValidateCommand(store),
                 new CollModCommand(store),
-                new CurrentOpCommand(process, currentOps),
+                currentOp,
                 new KillOpCommand(currentOps),
                 new DataSizeCommand(store)));
         all.add(ListCommandsCommand.over(all));

@@ -474,4 +474,19 @@ class AdminCommandsTest extends DriverTestBase {
                 null);
         assertError(db, "{dataSize: 'nodot'}", 73, "InvalidNamespace", "Invalid namespace specified 'nodot'");
     }
+
+    @Test
+    void theCurrentOpStageWhichMongoshUsesListsTheAggregateItself() {
+        List<BsonDocument> ops = client.getDatabase("admin")
+                .aggregate(
+                        List.of(doc("{$currentOp: {allUsers: true}}"), doc("{$match: {op: 'command'}}")),
+                        BsonDocument.class)
+                .into(new ArrayList<>());
+        assertThat(ops).anySatisfy(op -> assertThat(op.getDocument("command").containsKey("aggregate"))
+                .isTrue());
+        assertThatThrownBy(() -> db.aggregate(List.of(doc("{$currentOp: {}}")), BsonDocument.class)
+                        .first())
+                .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode())
+                        .isEqualTo(73));
+    }
 }

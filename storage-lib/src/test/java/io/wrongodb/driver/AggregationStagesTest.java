@@ -440,9 +440,10 @@ class AggregationStagesTest extends DriverTestBase {
         BsonDocument reply = command("{aggregate: 1, pipeline: [{$documents: [{a: 1}]}], cursor: {}}");
         assertThat(reply.getDocument("cursor").getString("ns").getValue()).isEqualTo("test.$cmd.aggregate");
         MongoCommandException currentOp = catchThrowableOfType(
-                () -> command("{aggregate: 1, pipeline: [{$currentOp: {}}], cursor: {}}"), MongoCommandException.class);
+                () -> command("{aggregate: 1, pipeline: [{$listSessions: {}}], cursor: {}}"),
+                MongoCommandException.class);
         assertThat(currentOp.getErrorCode()).isEqualTo(238);
-        assertThat(currentOp.getErrorMessage()).contains("$currentOp");
+        assertThat(currentOp.getErrorMessage()).contains("$listSessions");
         MongoCommandException match = catchThrowableOfType(
                 () -> command("{aggregate: 1, pipeline: [{$match: {}}], cursor: {}}"), MongoCommandException.class);
         assertThat(match.getErrorCode()).isEqualTo(73);

@@ -676,11 +676,10 @@ final class ExpressionParser {
             if (!spec.containsKey("field")) {
                 throw MongoServerException.location(3041702, "$getField requires 'field' to be specified");
             }
-            if (!spec.containsKey("input")) {
-                throw MongoServerException.location(3041703, "$getField requires 'input' to be specified");
-            }
             field = spec.get("field");
-            input = expression(spec.get("input"));
+            input = spec.containsKey("input")
+                    ? expression(spec.get("input"))
+                    : new FieldPathExpression("CURRENT", new String[0]);
         } else {
             field = argument;
             input = new FieldPathExpression("CURRENT", new String[0]);

@@ -201,7 +201,9 @@ final class ArrayElementsExpression extends ValueOperatorExpression {
     private static int rangeNumber(BsonValue value, String which, int typeCode, int wholeCode) {
         if (!isNumber(value)) {
             throw MongoServerException.location(
-                    typeCode, "$range requires a numeric " + which + " value, found value of type: " + typeName(value));
+                    typeCode,
+                    "$range requires a numeric " + which + " value, found value of type:"
+                            + (which.equals("step") ? "" : " ") + typeName(value));
         }
         Integer n = wholeInt(value);
         if (n == null) {

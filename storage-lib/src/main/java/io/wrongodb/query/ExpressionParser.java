@@ -199,10 +199,10 @@ final class ExpressionParser {
                         argument,
                         Set.of("input", "chars"),
                         50696,
-                        name + " only supports an object as an argument, found: " + typeName(argument),
+                        name + " only supports an object as an argument, found " + typeName(argument),
                         50694,
                         name + " found an unknown argument: ");
-                require(named, "input", 50695, name + " requires an 'input' parameter");
+                require(named, "input", 50695, name + " requires an 'input' field");
                 return new TrimExpression(name, named.get("input"), named.get("chars"));
             }
             case "$regexMatch", "$regexFind", "$regexFindAll" -> {
@@ -656,7 +656,7 @@ final class ExpressionParser {
             }
         }
         if (cases.isEmpty()) {
-            throw MongoServerException.location(40068, "$switch requires at least one branch.");
+            throw MongoServerException.location(40068, "$switch requires at least one branch");
         }
         return new SwitchExpression(cases, thens, defaultExpression);
     }

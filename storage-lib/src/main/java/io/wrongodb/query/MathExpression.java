@@ -149,6 +149,10 @@ final class MathExpression extends ValueOperatorExpression {
         int place = 0;
         if (values.size() > 1) {
             BsonValue p = values.get(1);
+            if (!isNumber(p) || wholeLong(p) == null) {
+                throw MongoServerException.location(
+                        51082, "precision argument to  " + operator + " must be a integral value");
+            }
             Integer whole = wholeInt(p);
             if (whole == null || whole < -20 || whole > 100) {
                 throw MongoServerException.location(

@@ -58,7 +58,7 @@ final class RegexExpression extends Expression {
             String own = pattern.asRegularExpression().getOptions();
             if (!own.isEmpty() && !optionText.isEmpty()) {
                 throw MongoServerException.location(
-                        51107, operator + " found regex option(s) specified in both 'regex' and 'option' fields");
+                        51107, operator + ": found regex option(s) specified in both 'regex' and 'option' fields");
             }
             optionText = own.isEmpty() ? optionText : own;
         } else {

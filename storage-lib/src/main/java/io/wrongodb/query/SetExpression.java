@@ -88,11 +88,12 @@ final class SetExpression extends ValueOperatorExpression {
             }
             case "$setEquals": {
                 TreeSet<BsonValue> first = null;
-                for (BsonValue value : values) {
+                for (int i = 0; i < values.size(); i++) {
+                    BsonValue value = values.get(i);
                     if (value == null || !value.isArray()) {
                         throw MongoServerException.location(
                                 17044,
-                                "All operands of $setEquals must be arrays. One argument is of type: "
+                                "All operands of $setEquals must be arrays. " + (i + 1) + "-th argument is of type: "
                                         + typeName(value));
                     }
                     TreeSet<BsonValue> set = set(value.asArray());

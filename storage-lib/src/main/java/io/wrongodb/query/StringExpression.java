@@ -155,7 +155,9 @@ final class StringExpression extends ValueOperatorExpression {
         Integer lower = wholeInt(start);
         if (lower == null) {
             throw MongoServerException.location(
-                    34451, "$substrCP: starting index cannot be represented as a 32-bit integral value");
+                    34451,
+                    "$substrCP: starting index cannot be represented as a 32-bit integral value: "
+                            + BsonText.number(start));
         }
         if (!isNumber(length)) {
             throw MongoServerException.location(
@@ -164,13 +166,14 @@ final class StringExpression extends ValueOperatorExpression {
         Integer count = wholeInt(length);
         if (count == null) {
             throw MongoServerException.location(
-                    34453, "$substrCP: length cannot be represented as a 32-bit integral value");
+                    34453,
+                    "$substrCP: length cannot be represented as a 32-bit integral value: " + BsonText.number(length));
         }
         if (lower < 0) {
-            throw MongoServerException.location(34454, "$substrCP: the starting index must be nonnegative integer.");
+            throw MongoServerException.location(34455, "$substrCP: the starting index must be nonnegative integer.");
         }
         if (count < 0) {
-            throw MongoServerException.location(34455, "$substrCP: length must be a nonnegative integer.");
+            throw MongoServerException.location(34454, "$substrCP: length must be a nonnegative integer.");
         }
         int codePoints = s.codePointCount(0, s.length());
         if (lower >= codePoints) {

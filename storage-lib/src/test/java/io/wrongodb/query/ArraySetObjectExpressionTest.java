@@ -123,10 +123,11 @@ class ArraySetObjectExpressionTest {
             {$range: ['a', 1]}               | 34443 | $range requires a numeric starting value, found value of type: string
             {$range: [0, 1.5]}               | 34446 | $range requires an ending value that can be represented as a 32-bit integer, found value: 1.5
             {$range: [0, 1, 0]}              | 34449 | $range requires a non-zero step value
+            {$range: [0, 1, 'a']}            | 34447 | $range requires a numeric step value, found value of type:string
             {$setUnion: [[1], 2]}            | 17043 | All operands of $setUnion must be arrays. One argument is of type: int
             {$setIntersection: [[1], 'a']}   | 17047 | All operands of $setIntersection must be arrays. One argument is of type: string
             {$setDifference: [1, [1]]}       | 17048 | both operands of $setDifference must be arrays. First argument is of type: int
-            {$setEquals: [[1], null]}        | 17044 | All operands of $setEquals must be arrays. One argument is of type: null
+            {$setEquals: [[1], null]}        | 17044 | All operands of $setEquals must be arrays. 2-th argument is of type: null
             {$setIsSubset: [[1], '$missing']} | 17042 | both operands of $setIsSubset must be arrays. Second argument is of type: missing
             {$allElementsTrue: 1}            | 17040 | $allElementsTrue's argument must be an array, but is int
             {$mergeObjects: [{a: 1}, 5]}     | 40400 | $mergeObjects requires object inputs, but input 5 is of type int

@@ -91,6 +91,8 @@ class MathExpressionTest {
             {$pow: [2, 'a']}    | 28763 | $pow's exponent must be numeric, not string
             {$pow: [0, -1]}     | 28764 | $pow cannot take a base of 0 and a negative exponent
             {$round: 'a'}       | 51081 | $round only supports numeric types, not string
+            {$round: [1, 1.5]}  | 51082 | precision argument to  $round must be a integral value
+            {$trunc: [1, 101]}  | 51083 | cannot apply $trunc with precision value 101 value must be in [-20, 100]
             """)
     void evaluationErrors(String expression, int code, String message) {
         assertEvaluationError(expression, ROOT, code, message);

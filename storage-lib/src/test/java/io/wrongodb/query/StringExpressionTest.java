@@ -117,9 +117,9 @@ class StringExpressionTest {
             {$substr: ['$s', 0, null]}      | 16035 | $substr:  length must be a numeric type (is BSON type null)
             {$substrBytes: ['$e', 4, 1]}    | 28656 | $substrBytes:  Invalid range, starting index is a UTF-8 continuation byte.
             {$substrBytes: ['$e', 0, 4]}    | 28657 | $substrBytes:  Invalid range, ending index is in the middle of a UTF-8 character.
-            {$substrCP: ['$s', -1, 1]}      | 34454 | $substrCP: the starting index must be nonnegative integer.
-            {$substrCP: ['$s', 1, -1]}      | 34455 | $substrCP: length must be a nonnegative integer.
-            {$substrCP: ['$s', 1.5, 1]}     | 34451 | $substrCP: starting index cannot be represented as a 32-bit integral value
+            {$substrCP: ['$s', -1, 1]}      | 34455 | $substrCP: the starting index must be nonnegative integer.
+            {$substrCP: ['$s', 1, -1]}      | 34454 | $substrCP: length must be a nonnegative integer.
+            {$substrCP: ['$s', 1.5, 1]}     | 34451 | $substrCP: starting index cannot be represented as a 32-bit integral value: 1.5
             {$strLenBytes: '$missing'}      | 34473 | $strLenBytes requires a string argument, found: missing
             {$strLenCP: 5}                  | 34471 | $strLenCP requires a string argument, found: int
             {$split: [5, ',']}              | 40085 | $split requires an expression that evaluates to a string as a first argument, found: int
@@ -132,7 +132,7 @@ class StringExpressionTest {
             {$regexMatch: {input: 5, regex: 'a'}} | 51104 | $regexMatch needs 'input' to be of type string
             {$regexFind: {input: 'a', regex: 5}}  | 51105 | $regexFind needs 'regex' to be of type string or regex
             {$regexMatch: {input: 'a', regex: 'a', options: 'q'}} | 51108 | $regexMatch invalid flag in regex options: q
-            {$regexMatch: {input: 'a', regex: /a/i, options: 'm'}} | 51107 | $regexMatch found regex option(s) specified in both 'regex' and 'option' fields
+            {$regexMatch: {input: 'a', regex: /a/i, options: 'm'}} | 51107 | $regexMatch: found regex option(s) specified in both 'regex' and 'option' fields
             {$replaceAll: {input: 5, find: 'a', replacement: 'b'}} | 51746 | $replaceAll requires that 'input' be a string, found: 5
             """)
     void evaluationErrors(String expression, int code, String message) {
@@ -148,9 +148,9 @@ class StringExpressionTest {
             {$toUpper: ['a', 'b']}          | 16020 | Expression $toUpper takes exactly 1 arguments. 2 were passed in.
             {$substrCP: ['a', 1]}           | 16020 | Expression $substrCP takes exactly 3 arguments. 2 were passed in.
             {$indexOfCP: ['a']}             | 28667 | Expression $indexOfCP takes at least 2 arguments, and at most 4, but 1 were passed in.
-            {$trim: 'a'}                    | 50696 | $trim only supports an object as an argument, found: string
+            {$trim: 'a'}                    | 50696 | $trim only supports an object as an argument, found string
             {$trim: {input: 'a', x: 1}}     | 50694 | $trim found an unknown argument: x
-            {$ltrim: {chars: 'a'}}          | 50695 | $ltrim requires an 'input' parameter
+            {$ltrim: {chars: 'a'}}          | 50695 | $ltrim requires an 'input' field
             {$regexMatch: {input: 'a'}}     | 31023 | $regexMatch requires 'regex' parameter
             {$regexFind: {regex: 'a'}}      | 31022 | $regexFind requires 'input' parameter
             {$replaceOne: {input: 'a', find: 'a'}} | 51747 | $replaceOne requires 'replacement' to be specified

@@ -97,7 +97,7 @@ class VariableExpressionTest {
             {$filter: []}                              | 28646 | $filter only supports an object as its argument
             {$reduce: {input: [], in: 1}}              | 40078 | $reduce requires 'initialValue' to be specified
             {$reduce: {input: [], initialValue: 0, in: '$$other'}} | 17276 | Use of undefined variable: other
-            {$switch: {branches: []}}                  | 40068 | $switch requires at least one branch.
+            {$switch: {branches: []}}                  | 40068 | $switch requires at least one branch
             {$switch: {branches: [{then: 1}]}}         | 40064 | $switch requires each branch have a 'case' expression
             {$switch: {branches: [{case: 1}]}}         | 40065 | $switch requires each branch have a 'then' expression.
             {$switch: {branches: 1}}                   | 40061 | $switch expected an array for 'branches', found: int

@@ -7,8 +7,9 @@ import org.bson.BsonValue;
 
 /**
  * {@code $convert: {input, to, onError, onNull}} and its shorthands ({@code $toInt: x} is {@code $convert} to
- * "int" with neither onError nor onNull): null or missing input gives onNull (else null), a failed conversion
- * onError (else a ConversionFailure error).
+ * "int" with neither onError nor onNull): null or missing input gives onNull (else null), even when {@code to} is
+ * null; a null {@code to} otherwise gives null; a failed conversion gives onError (else a ConversionFailure error).
+ * An unknown type name in {@code to} is an error onError does not catch.
  */
 final class ConvertExpression extends Expression {
     private final Expression input;
@@ -25,14 +26,14 @@ final class ConvertExpression extends Expression {
 
     @Override
     BsonValue evaluate(Variables variables) {
-        BsonValue value = input.evaluate(variables);
         BsonValue target = to.evaluate(variables);
-        if (isNullish(target)) {
-            return BsonNull.VALUE;
-        }
-        org.bson.BsonType type = TypeConversion.target(target);
+        BsonValue value = input.evaluate(variables);
+        org.bson.BsonType type = isNullish(target) ? null : TypeConversion.target(target);
         if (isNullish(value)) {
             return onNull != null ? onNull.evaluate(variables) : BsonNull.VALUE;
+        }
+        if (type == null) {
+            return BsonNull.VALUE;
         }
         try {
             return TypeConversion.convert(value, type);

@@ -66,7 +66,7 @@ final class DateArithmeticExpression extends Expression {
                     };
             return new BsonDateTime(result.toInstant().toEpochMilli());
         } catch (ArithmeticException | java.time.DateTimeException overflow) {
-            throw MongoServerException.location(5166406, operator + " overflowed");
+            throw MongoServerException.location(5166406, "dateAdd overflowed");
         }
     }
 }

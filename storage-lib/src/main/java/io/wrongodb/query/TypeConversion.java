@@ -32,8 +32,11 @@ final class TypeConversion {
     static BsonType target(BsonValue to) {
         if (to.isString()) {
             String name = to.asString().getValue();
+            if (name.equals("missing")) {
+                return BsonType.END_OF_DOCUMENT;
+            }
             BsonType type = BsonTypeNames.byAlias(name);
-            if (type == null || name.equals("number")) {
+            if (type == null) {
                 throw new MongoServerException(ErrorCode.BAD_VALUE, "Unknown type name: " + name);
             }
             return type;
@@ -72,8 +75,9 @@ final class TypeConversion {
                     default -> null;
                 };
         if (result == null) {
-            throw failure("Unsupported conversion from " + Expression.typeName(input) + " to "
-                    + BsonTypeNames.aliasOf(target) + NO_ON_ERROR);
+            String targetName = target == BsonType.END_OF_DOCUMENT ? "missing" : BsonTypeNames.aliasOf(target);
+            throw failure(
+                    "Unsupported conversion from " + Expression.typeName(input) + " to " + targetName + NO_ON_ERROR);
         }
         return result;
     }

@@ -78,6 +78,18 @@ class ConversionExpressionTest {
         assertThat(eval("{$convert: {input: '$nul', to: 'int', onError: 5}}", ROOT))
                 .isEqualTo(value("null"));
         assertThat(eval("{$convert: {input: 1, to: null}}")).isEqualTo(value("null"));
+        assertThat(eval("{$convert: {input: null, to: null, onNull: 'NULL'}}")).isEqualTo(value("'NULL'"));
+        assertThat(eval("{$convert: {input: 1.9, to: 'minKey', onError: 'ERROR'}}"))
+                .isEqualTo(value("'ERROR'"));
+        assertThat(eval("{$convert: {input: 1.9, to: 'missing', onError: 'ERROR'}}"))
+                .isEqualTo(value("'ERROR'"));
+        assertThat(eval("{$convert: {input: 1.9, to: 'int', onError: '$$REMOVE'}}"))
+                .isEqualTo(value("1"));
+        assertThat(eval("{$convert: {input: 1.9, to: 'objectId', onError: '$$REMOVE'}}"))
+                .isNull();
+        assertThat(eval("{$toString: 1.9}")).isEqualTo(value("'1.9'"));
+        assertThat(eval("{$toDecimal: 1.9}")).isEqualTo(value("NumberDecimal('1.90000000000000')"));
+        assertThat(eval("{$toDate: 1.9}")).isEqualTo(value("ISODate('1970-01-01T00:00:00.001Z')"));
         assertThat(eval("{$convert: {input: [1], to: 'string', onError: 'no'}}"))
                 .isEqualTo(value("'no'"));
         assertThat(eval("{$convert: {input: 3000000000, to: 'int', onError: '$s'}}", ROOT))
@@ -99,6 +111,8 @@ class ConversionExpressionTest {
             {$toString: [[1]]}        | 241 | Unsupported conversion from array to string in $convert with no onError value
             {$toObjectId: 'abc'}      | 241 | Failed to parse objectId 'abc' in $convert with no onError value: Invalid string length for parsing to OID, expected 24 but found 3
             {$convert: {input: 1, to: 'blah'}} | 2 | Unknown type name: blah
+            {$convert: {input: null, to: 'blah', onError: 0}} | 2 | Unknown type name: blah
+            {$convert: {input: 1.9, to: 'object'}} | 241 | Unsupported conversion from double to object in $convert with no onError value
             """)
     void evaluationErrors(String expression, int code, String message) {
         assertEvaluationError(expression, ROOT, code, message);

@@ -14,7 +14,9 @@ import org.bson.BsonValue;
 /**
  * Parses aggregation expressions: a string starting with {@code $} is a field path ({@code $$} a variable), a
  * document whose one field starts with {@code $} an operator, any other document or array a composite of
- * expressions, anything else a constant.
+ * expressions, anything else a constant. This is the one place that maps operator names to the classes that
+ * evaluate them. It keeps track of the user variables bound where it is ({@code $let}, {@code $map},
+ * {@code $filter}, {@code $reduce}) so that a reference to an unbound one fails when parsing, as in MongoDB.
  */
 final class ExpressionParser {
     private static final Set<String> UNSUPPORTED_VARIABLES =

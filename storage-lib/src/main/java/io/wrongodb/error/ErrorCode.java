@@ -46,6 +46,7 @@ public enum ErrorCode {
     QUERY_FEATURE_NOT_ALLOWED(224, "QueryFeatureNotAllowed"),
     TOO_MANY_DOCUMENT_SEQUENCES(233, "TooManyDocumentSequences"),
     NOT_IMPLEMENTED(238, "NotImplemented"),
+    CONVERSION_FAILURE(241, "ConversionFailure"),
     CHECKSUM_MISMATCH(288, "ChecksumMismatch"),
     UNSUPPORTED_OP_QUERY_COMMAND(352, "UnsupportedOpQueryCommand"),
     NOT_WRITABLE_PRIMARY(10107, "NotWritablePrimary"),

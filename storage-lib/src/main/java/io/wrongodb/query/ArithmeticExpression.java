@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bson.BsonDateTime;
 import org.bson.BsonDecimal128;
-import org.bson.BsonDocument;
 import org.bson.BsonDouble;
 import org.bson.BsonInt32;
 import org.bson.BsonInt64;
@@ -35,10 +34,10 @@ final class ArithmeticExpression extends Expression {
     }
 
     @Override
-    public BsonValue evaluate(BsonDocument root) {
+    BsonValue evaluate(Variables variables) {
         List<BsonValue> values = new ArrayList<>(arguments.size());
         for (Expression argument : arguments) {
-            values.add(argument.evaluate(root));
+            values.add(argument.evaluate(variables));
         }
         return switch (operator) {
             case "$add" -> add(values);

@@ -2,7 +2,6 @@ package io.wrongodb.query;
 
 import java.util.List;
 import org.bson.BsonArray;
-import org.bson.BsonDocument;
 import org.bson.BsonNull;
 import org.bson.BsonValue;
 
@@ -15,10 +14,10 @@ final class ArrayExpression extends Expression {
     }
 
     @Override
-    public BsonValue evaluate(BsonDocument root) {
+    BsonValue evaluate(Variables variables) {
         BsonArray result = new BsonArray();
         for (Expression element : elements) {
-            BsonValue value = element.evaluate(root);
+            BsonValue value = element.evaluate(variables);
             result.add(value == null ? BsonNull.VALUE : value);
         }
         return result;

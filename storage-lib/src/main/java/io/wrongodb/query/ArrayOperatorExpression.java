@@ -3,14 +3,13 @@ package io.wrongodb.query;
 import io.wrongodb.error.MongoServerException;
 import java.util.List;
 import org.bson.BsonBoolean;
-import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
 import org.bson.BsonValue;
 
 /**
  * Operators on one value's shape: {@code $in} (is the value an element of the array?), {@code $size} (an array's
- * length) and {@code $type} (the value's type name, "missing" included).
+ * length), {@code $type} (the value's type name, "missing" included), {@code $isArray} and {@code $isNumber}.
  */
 final class ArrayOperatorExpression extends Expression {
     private final String operator;
@@ -22,11 +21,15 @@ final class ArrayOperatorExpression extends Expression {
     }
 
     @Override
-    public BsonValue evaluate(BsonDocument root) {
-        BsonValue first = arguments.get(0).evaluate(root);
+    BsonValue evaluate(Variables variables) {
+        BsonValue first = arguments.get(0).evaluate(variables);
         switch (operator) {
             case "$type":
                 return new BsonString(typeName(first));
+            case "$isArray":
+                return BsonBoolean.valueOf(first != null && first.isArray());
+            case "$isNumber":
+                return BsonBoolean.valueOf(first != null && BsonArithmetic.isNumber(first));
             case "$size":
                 if (first == null || !first.isArray()) {
                     throw MongoServerException.location(
@@ -34,7 +37,7 @@ final class ArrayOperatorExpression extends Expression {
                 }
                 return new BsonInt32(first.asArray().size());
             default: {
-                BsonValue array = arguments.get(1).evaluate(root);
+                BsonValue array = arguments.get(1).evaluate(variables);
                 if (array == null || !array.isArray()) {
                     throw MongoServerException.location(
                             40081, "$in requires an array as a second argument, found: " + typeName(array));

@@ -2,7 +2,6 @@ package io.wrongodb.query;
 
 import io.wrongodb.bson.BsonOrder;
 import org.bson.BsonBoolean;
-import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonUndefined;
 import org.bson.BsonValue;
@@ -24,8 +23,8 @@ final class ComparisonExpression extends Expression {
     }
 
     @Override
-    public BsonValue evaluate(BsonDocument root) {
-        int c = compare(left.evaluate(root), right.evaluate(root));
+    BsonValue evaluate(Variables variables) {
+        int c = compare(left.evaluate(variables), right.evaluate(variables));
         return switch (operator) {
             case "$cmp" -> new BsonInt32(c);
             case "$eq" -> BsonBoolean.valueOf(c == 0);

@@ -1,7 +1,6 @@
 package io.wrongodb.query;
 
 import java.util.List;
-import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 /**
@@ -18,18 +17,18 @@ final class ConditionalExpression extends Expression {
     }
 
     @Override
-    public BsonValue evaluate(BsonDocument root) {
+    BsonValue evaluate(Variables variables) {
         if (operator.equals("$cond")) {
-            return isTrue(arguments.get(0).evaluate(root))
-                    ? arguments.get(1).evaluate(root)
-                    : arguments.get(2).evaluate(root);
+            return isTrue(arguments.get(0).evaluate(variables))
+                    ? arguments.get(1).evaluate(variables)
+                    : arguments.get(2).evaluate(variables);
         }
         for (int i = 0; i < arguments.size() - 1; i++) {
-            BsonValue value = arguments.get(i).evaluate(root);
+            BsonValue value = arguments.get(i).evaluate(variables);
             if (!isNullish(value)) {
                 return value;
             }
         }
-        return arguments.get(arguments.size() - 1).evaluate(root);
+        return arguments.get(arguments.size() - 1).evaluate(variables);
     }
 }

@@ -1,6 +1,5 @@
 package io.wrongodb.query;
 
-import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 /** A value given literally: {@code 5}, {@code "abc"}, or anything under {@code $literal}. */
@@ -12,7 +11,7 @@ final class ConstantExpression extends Expression {
     }
 
     @Override
-    public BsonValue evaluate(BsonDocument root) {
+    BsonValue evaluate(Variables variables) {
         return value;
     }
 }

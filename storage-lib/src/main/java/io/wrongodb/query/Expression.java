@@ -9,9 +9,11 @@ import org.bson.BsonValue;
  * evaluate against many documents. {@code $expr} filters use it; so will {@code $group} and {@code $project}.
  *
  * <p>Understands field paths ({@code "$a.b"}, which map over arrays), the variables {@code $$ROOT},
- * {@code $$CURRENT} and {@code $$REMOVE}, literals, objects and arrays of expressions, and the operators
- * {@code $literal $eq $ne $gt $gte $lt $lte $cmp $and $or $not $add $subtract $multiply $divide $mod $abs $cond
- * $ifNull $in $size $type}. Others are refused when parsing, with MongoDB's "Unrecognized expression" error.
+ * {@code $$CURRENT}, {@code $$REMOVE} and user variables ({@code $let}, {@code $map}, {@code $filter},
+ * {@code $reduce}), literals, objects and arrays of expressions, and operators of these families: comparison,
+ * boolean, arithmetic and math, conditional ({@code $cond $ifNull $switch}), string and regex, array and set,
+ * object, type conversion and date. {@link ExpressionParser} maps each name to its class. Others are refused when
+ * parsing, with MongoDB's "Unrecognized expression" error.
  *
  * <p>A result may be "missing" (a field path that leads nowhere, {@code $$REMOVE}); {@link #evaluate} returns Java
  * null for it, which is not BSON null.
@@ -25,7 +27,12 @@ public abstract class Expression {
     }
 
     /** The expression's value for the document {@code root}, or null if the result is missing. */
-    public abstract BsonValue evaluate(BsonDocument root);
+    public final BsonValue evaluate(BsonDocument root) {
+        return evaluate(Variables.of(root));
+    }
+
+    /** The expression's value with these variables bound, or null if the result is missing. */
+    abstract BsonValue evaluate(Variables variables);
 
     /** Whether a result counts as true: all but false, zero, null, undefined and missing do. */
     public static boolean isTrue(BsonValue value) {

@@ -5,25 +5,37 @@ import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 /**
- * {@code "$a.b"} or {@code "$$ROOT.a"}: the value at a path of the document. Where the path crosses an array the
- * result is the array of what the rest of the path gives for each document element; other elements, nested arrays
- * included, are skipped, as in MongoDB. Numeric components are field names, not positions. {@code $$REMOVE} is always missing.
+ * {@code "$a.b"}, {@code "$$ROOT.a"} or {@code "$$item.a"}: the value at a path under a variable ({@code CURRENT}
+ * for a plain field path). Where the path crosses an array the result is the array of what the rest of the path
+ * gives for each document element; other elements, nested arrays included, are skipped, as in MongoDB. Numeric
+ * components are field names, not positions. {@code $$REMOVE} is always missing.
  */
 final class FieldPathExpression extends Expression {
+    private final String variable;
     private final String[] path;
-    private final boolean remove;
 
-    FieldPathExpression(String[] path, boolean remove) {
+    /** {@code variable} is the variable's name without {@code $$}, or null for {@code $$REMOVE}. */
+    FieldPathExpression(String variable, String[] path) {
+        this.variable = variable;
         this.path = path;
-        this.remove = remove;
     }
 
     @Override
-    public BsonValue evaluate(BsonDocument root) {
-        if (remove) {
+    BsonValue evaluate(Variables variables) {
+        if (variable == null) {
             return null;
         }
-        return path.length == 0 ? root : inDocument(root, 0);
+        BsonValue base = variables.get(variable);
+        if (path.length == 0 || base == null) {
+            return base;
+        }
+        if (base.isDocument()) {
+            return inDocument(base.asDocument(), 0);
+        }
+        if (base.isArray()) {
+            return inArray(base.asArray(), 0);
+        }
+        return null;
     }
 
     private BsonValue inDocument(BsonDocument document, int index) {

@@ -2,7 +2,6 @@ package io.wrongodb.query;
 
 import java.util.List;
 import org.bson.BsonBoolean;
-import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 /** {@code $and}, {@code $or} (short-circuiting, over any number of arguments) and {@code $not}. */
@@ -16,24 +15,24 @@ final class LogicalExpression extends Expression {
     }
 
     @Override
-    public BsonValue evaluate(BsonDocument root) {
+    BsonValue evaluate(Variables variables) {
         switch (operator) {
             case "$and":
                 for (Expression argument : arguments) {
-                    if (!isTrue(argument.evaluate(root))) {
+                    if (!isTrue(argument.evaluate(variables))) {
                         return BsonBoolean.FALSE;
                     }
                 }
                 return BsonBoolean.TRUE;
             case "$or":
                 for (Expression argument : arguments) {
-                    if (isTrue(argument.evaluate(root))) {
+                    if (isTrue(argument.evaluate(variables))) {
                         return BsonBoolean.TRUE;
                     }
                 }
                 return BsonBoolean.FALSE;
             default:
-                return BsonBoolean.valueOf(!isTrue(arguments.get(0).evaluate(root)));
+                return BsonBoolean.valueOf(!isTrue(arguments.get(0).evaluate(variables)));
         }
     }
 }

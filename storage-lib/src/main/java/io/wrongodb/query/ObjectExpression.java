@@ -14,10 +14,10 @@ final class ObjectExpression extends Expression {
     }
 
     @Override
-    public BsonValue evaluate(BsonDocument root) {
+    BsonValue evaluate(Variables variables) {
         BsonDocument result = new BsonDocument();
         for (Map.Entry<String, Expression> field : fields.entrySet()) {
-            BsonValue value = field.getValue().evaluate(root);
+            BsonValue value = field.getValue().evaluate(variables);
             if (value != null) {
                 result.put(field.getKey(), value);
             }

@@ -297,9 +297,10 @@ final class ProjectionParser {
             if (each.isDocument()
                     || each.isArray()
                     || (each.isString() && each.asString().getValue().startsWith("$"))) {
-                throw new MongoServerException(
-                        ErrorCode.NOT_IMPLEMENTED,
-                        "the aggregation expression $slice is not supported in a projection");
+                // a field path, an array or an expression to slice: the aggregation operator evaluates it
+                Expression slice = Expression.parse(new BsonDocument("$slice", argument));
+                addComputedExpression(path, ComputedField.expression(slice), parent);
+                return;
             }
         }
         addComputedExpression(path, ComputedField.literal(BsonNull.VALUE), parent);

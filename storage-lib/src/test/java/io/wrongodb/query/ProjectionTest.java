@@ -145,6 +145,8 @@ class ProjectionTest {
         assertProjects("{a: 1, total: {$add: ['$a', '$b']}}", "{_id: 1, a: 1, b: 2}", "{_id: 1, a: 1, total: 3}");
         assertProjects("{r: '$$ROOT', _id: 0}", "{_id: 1, a: 1}", "{r: {_id: 1, a: 1}}");
         assertProjects("{big: {$cond: [{$gt: ['$a', 1]}, 'yes', 'no']}, _id: 0}", "{_id: 1, a: 2}", "{big: 'yes'}");
+        assertProjects("{x: {$slice: ['$a', 1]}, _id: 0}", "{_id: 1, a: [5, 6, 7]}", "{x: [5]}");
+        assertProjects("{x: {$slice: [[1, 2, 3], -2]}, _id: 0}", "{_id: 1}", "{x: [2, 3]}");
     }
 
     @Test

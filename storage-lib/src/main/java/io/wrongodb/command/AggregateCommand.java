@@ -101,13 +101,7 @@ public final class AggregateCommand implements Command {
                     ErrorCode.FAILED_TO_PARSE,
                     "The 'cursor' option is required, except for aggregate with the explain argument");
         }
-        BsonDocument cursor = args.document("cursor", new BsonDocument());
-        long batchSize = cursor.containsKey("batchSize")
-                ? cursor.get("batchSize").asNumber().longValue()
-                : 101;
-        if (batchSize < 0) {
-            throw new MongoServerException(ErrorCode.BAD_VALUE, "batchSize must be non-negative");
-        }
+        long batchSize = args.cursorBatchSize();
         if (explain) {
             return explain(request, pipeline, ns == null || !pipeline.readsCollection());
         }

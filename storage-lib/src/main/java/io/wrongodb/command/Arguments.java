@@ -114,6 +114,26 @@ final class Arguments {
      * {@code expected types '[long, int, decimal, double']} (the quote inside the bracket is MongoDB's). The field
      * path starts with the command's IDL struct name where MongoDB's does ({@code FindCommandRequest} for find).
      */
+    /** {@code cursor.batchSize} of a command that returns a cursor (aggregate, listCollections): 101 if absent. */
+    long cursorBatchSize() {
+        BsonDocument cursor = document("cursor", new BsonDocument());
+        BsonValue batchSize = cursor.get("batchSize");
+        if (batchSize == null) {
+            return 101;
+        }
+        if (!batchSize.isNumber()) {
+            throw new MongoServerException(
+                    ErrorCode.TYPE_MISMATCH,
+                    "BSON field 'cursor.batchSize' is the wrong type '" + TypeNames.of(batchSize)
+                            + "', expected types '[long, int, decimal, double]'");
+        }
+        long value = batchSize.asNumber().longValue();
+        if (value < 0) {
+            throw new MongoServerException(ErrorCode.BAD_VALUE, "batchSize must be non-negative");
+        }
+        return value;
+    }
+
     MongoServerException wrongType(String field, BsonValue value, String expected) {
         String types = expected.substring(1, expected.length() - 1);
         String expectation = types.contains(",") ? "expected types '[" + types + "']" : "expected type '" + types + "'";

@@ -2,8 +2,6 @@ package io.wrongodb.command;
 
 import io.wrongodb.catalog.CollectionInfo;
 import io.wrongodb.catalog.Namespace;
-import io.wrongodb.error.ErrorCode;
-import io.wrongodb.error.MongoServerException;
 import io.wrongodb.query.Filter;
 import io.wrongodb.query.Results;
 import java.util.ArrayList;
@@ -56,13 +54,7 @@ public final class ListCollectionsCommand implements Command {
                 found.add(entry);
             }
         }
-        BsonDocument cursor = args.document("cursor", new BsonDocument());
-        long batchSize = cursor.containsKey("batchSize")
-                ? cursor.get("batchSize").asNumber().longValue()
-                : 101;
-        if (batchSize < 0) {
-            throw new MongoServerException(ErrorCode.BAD_VALUE, "batchSize must be non-negative");
-        }
+        long batchSize = args.cursorBatchSize();
         String ns = request.database() + ".$cmd.listCollections";
         return CursorCommands.firstBatch(
                 store, ns, Results.of(found), (int) Math.min(batchSize, Integer.MAX_VALUE), false);

@@ -25,7 +25,8 @@ import org.bson.BsonDocument;
 
 /**
  * The databases and collections of a node, durable in the engine table {@value #TABLE}: one entry per collection,
- * keyed by its namespace (UTF-8), whose value is the BSON of its {@link CollectionInfo}. Loaded into memory at open;
+ * keyed by its namespace (UTF-8), whose value is the BSON of its {@link CollectionInfo}. Views, which share the
+ * namespaces but hold no documents, are entries of {@value #VIEW_TABLE} ({@link ViewDefinition}). Loaded into memory at open;
  * every change is written through a transaction that commits with an fsync before the change is visible here.
  *
  * <p>Creating a collection or index creates its engine table first (the engine logs that by itself) and commits the
@@ -38,6 +39,9 @@ import org.bson.BsonDocument;
  */
 public final class Catalog {
     public static final String TABLE = "_catalog";
+    /** The engine table of views: namespace → {@code {ns, options: {viewOn, pipeline}}}. */
+    public static final String VIEW_TABLE = "_views";
+
     static final String COLLECTION_TABLE_PREFIX = "collection-";
     static final String INDEX_TABLE_PREFIX = "index-";
 
@@ -45,6 +49,7 @@ public final class Catalog {
     private final ReentrantLock ddl = new ReentrantLock();
     private final ConcurrentMap<String, CollectionInfo> byNamespace = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, ReentrantReadWriteLock> locks = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, ViewDefinition> views = new ConcurrentHashMap<>();
 
     private Catalog(Connection storage) {
         this.storage = storage;
@@ -53,12 +58,18 @@ public final class Catalog {
     /** Loads the catalog from the engine (creating its table on a new data directory) and drops orphan tables. */
     public static Catalog open(Connection storage) {
         storage.createTable(TABLE);
+        storage.createTable(VIEW_TABLE);
         Catalog catalog = new Catalog(storage);
         try (Session session = storage.openSession()) {
             TableCursor cursor = session.openCursor(TABLE);
             while (cursor.next()) {
                 CollectionInfo info = CollectionInfo.fromStored(DocumentBytes.decode(cursor.value()));
                 catalog.byNamespace.put(info.namespace().full(), info);
+            }
+            TableCursor views = session.openCursor(VIEW_TABLE);
+            while (views.next()) {
+                ViewDefinition view = ViewDefinition.fromStored(DocumentBytes.decode(views.value()));
+                catalog.views.put(view.namespace().full(), view);
             }
         }
         catalog.dropOrphanTables();
@@ -105,11 +116,74 @@ public final class Catalog {
         return result;
     }
 
-    /** The databases that hold at least one collection, by name. */
+    /** The databases that hold at least one collection or view, by name. */
     public SortedSet<String> databases() {
         SortedSet<String> names = new TreeSet<>();
         byNamespace.values().forEach(info -> names.add(info.namespace().database()));
+        views.values().forEach(view -> names.add(view.namespace().database()));
         return names;
+    }
+
+    public Optional<ViewDefinition> view(Namespace ns) {
+        return Optional.ofNullable(views.get(ns.full()));
+    }
+
+    /** The views of {@code database}, by name. */
+    public List<ViewDefinition> views(String database) {
+        List<ViewDefinition> result = new ArrayList<>();
+        for (ViewDefinition view : views.values()) {
+            if (view.namespace().database().equals(database)) {
+                result.add(view);
+            }
+        }
+        result.sort(Comparator.comparing(v -> v.namespace().collection()));
+        return result;
+    }
+
+    /** Creates a view; NamespaceExists (48) if a collection or view has its name. */
+    public ViewDefinition createView(ViewDefinition view) {
+        Namespace ns = view.namespace();
+        if (ns.isSystem()) {
+            throw new MongoServerException(ErrorCode.INVALID_NAMESPACE, "Invalid system namespace: " + ns.full());
+        }
+        ddl.lock();
+        try {
+            if (byNamespace.containsKey(ns.full()) || views.containsKey(ns.full())) {
+                throw new MongoServerException(
+                        ErrorCode.NAMESPACE_EXISTS, "Namespace " + ns.full() + " already exists");
+            }
+            try (Session session = storage.openSession()) {
+                session.setCommitMode(CommitMode.SYNC);
+                session.withTransaction(s -> {
+                    s.openCursor(VIEW_TABLE).put(key(ns), DocumentBytes.encode(view.toStored()));
+                    return null;
+                });
+            }
+            views.put(ns.full(), view);
+            return view;
+        } finally {
+            ddl.unlock();
+        }
+    }
+
+    private boolean dropView(Namespace ns) {
+        if (!views.containsKey(ns.full())) {
+            return false;
+        }
+        try (Session session = storage.openSession()) {
+            session.setCommitMode(CommitMode.SYNC);
+            session.withTransaction(s -> s.openCursor(VIEW_TABLE).remove(key(ns)));
+        }
+        views.remove(ns.full());
+        return true;
+    }
+
+    /** CommandNotSupportedOnView (166) when {@code ns} names a view: it holds no documents to write. */
+    public void requireNotView(Namespace ns) {
+        if (views.containsKey(ns.full())) {
+            throw new MongoServerException(
+                    ErrorCode.COMMAND_NOT_SUPPORTED_ON_VIEW, "Namespace " + ns.full() + " is a view, not a collection");
+        }
     }
 
     /** The lock of a collection's namespace: shared for document writes, exclusive for changes of its shape. */
@@ -147,6 +221,9 @@ public final class Catalog {
     }
 
     private CollectionInfo createLocked(Namespace ns, BsonDocument options) {
+        if (views.containsKey(ns.full())) {
+            throw new MongoServerException(ErrorCode.NAMESPACE_EXISTS, "Namespace " + ns.full() + " already exists");
+        }
         if (ns.isSystem()) {
             throw new MongoServerException(ErrorCode.INVALID_NAMESPACE, "Invalid system namespace: " + ns.full());
         }
@@ -167,7 +244,7 @@ public final class Catalog {
         try {
             CollectionInfo info = byNamespace.get(ns.full());
             if (info == null) {
-                return false;
+                return dropView(ns);
             }
             remove(ns);
             byNamespace.remove(ns.full());
@@ -185,6 +262,16 @@ public final class Catalog {
      * dropped first; without it, an existing target is NamespaceExists (48).
      */
     public void rename(Namespace from, Namespace to, boolean dropTarget) {
+        if (views.containsKey(from.full())) {
+            throw new MongoServerException(
+                    ErrorCode.COMMAND_NOT_SUPPORTED_ON_VIEW, "cannot rename view: " + from.full());
+        }
+        if (views.containsKey(to.full())) {
+            if (!dropTarget) {
+                throw new MongoServerException(ErrorCode.NAMESPACE_EXISTS, "target namespace exists");
+            }
+            drop(to);
+        }
         if (to.isSystem()) {
             throw new MongoServerException(ErrorCode.INVALID_NAMESPACE, "Invalid system namespace: " + to.full());
         }

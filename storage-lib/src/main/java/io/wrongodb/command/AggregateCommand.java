@@ -4,8 +4,6 @@ import io.wrongodb.aggregate.Pipeline;
 import io.wrongodb.catalog.Namespace;
 import io.wrongodb.error.ErrorCode;
 import io.wrongodb.error.MongoServerException;
-import io.wrongodb.query.Filter;
-import io.wrongodb.query.QueryRun;
 import io.wrongodb.query.Results;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,6 +90,13 @@ public final class AggregateCommand implements Command {
         } else {
             ns = Arguments.namespace(request);
             cursorNamespace = ns.full();
+            ViewReads.Resolved view = ViewReads.resolve(store.catalog(), ns);
+            if (view != null) {
+                List<BsonValue> all = new ArrayList<>(view.pipeline());
+                all.addAll(stages);
+                stages = all;
+                ns = view.collection();
+            }
             access = new PipelineCollections(store, ns.database(), ns.collection());
         }
         Pipeline pipeline = Pipeline.parse(stages, access);
@@ -105,14 +110,11 @@ public final class AggregateCommand implements Command {
         if (explain) {
             return explain(request, pipeline, ns == null || !pipeline.readsCollection());
         }
-        List<BsonDocument> input = generated != null ? generated : new ArrayList<>();
-        if (ns != null && pipeline.readsCollection()) {
-            QueryRun matched = store.run(
-                    ns, Filter.parse(pipeline.leadingMatch()), request.body().get("hint"));
-            while (!matched.isExhausted()) {
-                input.addAll(matched.nextBatch(store.storage(), 0, Integer.MAX_VALUE));
-            }
-        }
+        List<BsonDocument> input = generated != null
+                ? generated
+                : ns == null
+                        ? new ArrayList<>()
+                        : ViewReads.input(store, ns, pipeline, request.body().get("hint"));
         Results output = Results.of(pipeline.apply(input));
         if (batchSize == 0) {
             return CursorReply.first(cursorNamespace, store.cursors().open(cursorNamespace, output), List.of());

@@ -1,10 +1,15 @@
 package io.wrongodb.command;
 
+import io.wrongodb.aggregate.Pipeline;
+import io.wrongodb.bson.TypeNames;
 import io.wrongodb.catalog.Namespace;
+import io.wrongodb.catalog.ViewDefinition;
 import io.wrongodb.error.ErrorCode;
 import io.wrongodb.error.MongoServerException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
@@ -44,27 +49,70 @@ public final class CreateCommand implements Command {
                 options.append(field, value);
             }
         });
+        if (options.containsKey("viewOn") || options.containsKey("pipeline")) {
+            createView(ns, options);
+            return new BsonDocument();
+        }
         refuseWhatIsNotImplemented(options);
         store.catalog().create(ns, options);
         return new BsonDocument();
     }
 
+    /** {@code {create: v, viewOn: c, pipeline: [...]}}: checks the definition as MongoDB does and stores the view. */
+    private void createView(Namespace ns, BsonDocument options) {
+        BsonValue viewOn = options.get("viewOn");
+        if (viewOn == null) {
+            throw new MongoServerException(ErrorCode.BAD_VALUE, "'pipeline' requires 'viewOn' to also be specified");
+        }
+        if (!viewOn.isString()) {
+            throw new MongoServerException(
+                    ErrorCode.TYPE_MISMATCH,
+                    "BSON field 'create.viewOn' is the wrong type '" + TypeNames.of(viewOn)
+                            + "', expected type 'string'");
+        }
+        if (viewOn.asString().getValue().isEmpty()) {
+            throw new MongoServerException(ErrorCode.BAD_VALUE, "'viewOn' cannot be empty");
+        }
+        BsonValue pipeline = options.get("pipeline", new BsonArray());
+        if (!pipeline.isArray()) {
+            throw new MongoServerException(
+                    ErrorCode.TYPE_MISMATCH,
+                    "BSON field 'create.pipeline' is the wrong type '" + TypeNames.of(pipeline)
+                            + "', expected type 'array'");
+        }
+        List<BsonDocument> stages = new ArrayList<>();
+        for (BsonValue stage : pipeline.asArray()) {
+            if (!stage.isDocument()) {
+                throw new MongoServerException(
+                        ErrorCode.TYPE_MISMATCH, "Each element of the 'pipeline' array must be an object");
+            }
+            String name = stage.asDocument().isEmpty() ? "" : stage.asDocument().getFirstKey();
+            if (name.equals("$out") || name.equals("$merge")) {
+                throw new MongoServerException(
+                        ErrorCode.OPTION_NOT_SUPPORTED_ON_VIEW, name + " cannot be used in a view definition");
+            }
+            stages.add(stage.asDocument());
+        }
+        Namespace source = Namespace.of(ns.database(), viewOn.asString().getValue());
+        Pipeline.parse(new ArrayList<>(stages), new PipelineCollections(store, source.database(), source.collection()));
+        Collation.requireSimple(options.get("collation"));
+        store.catalog().createView(new ViewDefinition(ns, source.collection(), stages));
+    }
+
     /**
-     * Views, time series, capped collections and validators change what reads and writes do; storing such an
+     * Time series, capped collections and validators change what reads and writes do; storing such an
      * option without its behaviour would answer differently from MongoDB without saying so, so they are refused.
      */
     private static void refuseWhatIsNotImplemented(BsonDocument options) {
-        for (String option : List.of("viewOn", "pipeline", "timeseries", "validator", "capped", "encryptedFields")) {
+        for (String option : List.of("timeseries", "validator", "capped", "encryptedFields")) {
             BsonValue value = options.get(option);
             boolean asked = value != null
                     && !(value.isBoolean() && !value.asBoolean().getValue())
                     && !(value.isDocument() && value.asDocument().isEmpty());
             if (asked) {
-                String what = option.equals("pipeline") ? "viewOn" : option;
                 throw new MongoServerException(
                         ErrorCode.NOT_IMPLEMENTED,
-                        "creating a collection with '" + what + "' is not supported by WrongoDB"
-                                + (what.equals("viewOn") ? " (views are not implemented)" : ""));
+                        "creating a collection with '" + option + "' is not supported by WrongoDB");
             }
         }
         Collation.requireSimple(options.get("collation"));

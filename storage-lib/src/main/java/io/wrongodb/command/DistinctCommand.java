@@ -38,19 +38,30 @@ public final class DistinctCommand implements Command {
         }
         Filter filter = Filter.parse(args.document("query", new BsonDocument()));
         Collation.requireSimple(request.body().get("collation"));
-        QueryRun run = store.run(ns, filter, request.body().get("hint"));
         TreeSet<org.bson.BsonValue> values = new TreeSet<>(BsonOrder.INSTANCE);
-        while (!run.isExhausted()) {
-            for (BsonDocument document : run.nextBatch(store.storage(), 0, Integer.MAX_VALUE)) {
-                List<org.bson.BsonValue> found = new ArrayList<>();
-                IndexKeys.valuesAt(document, key, found);
-                for (org.bson.BsonValue v : found) {
-                    if (v.getBsonType() != org.bson.BsonType.UNDEFINED) {
-                        values.add(v);
-                    }
+        if (store.catalog().view(ns).isPresent()) {
+            for (BsonDocument document :
+                    ViewReads.documents(store, ns, List.of(new BsonDocument("$match", filter.spec())))) {
+                addValues(document, key, values);
+            }
+        } else {
+            QueryRun run = store.run(ns, filter, request.body().get("hint"));
+            while (!run.isExhausted()) {
+                for (BsonDocument document : run.nextBatch(store.storage(), 0, Integer.MAX_VALUE)) {
+                    addValues(document, key, values);
                 }
             }
         }
         return new BsonDocument("values", new BsonArray(new ArrayList<>(values)));
+    }
+
+    private static void addValues(BsonDocument document, String key, TreeSet<org.bson.BsonValue> values) {
+        List<org.bson.BsonValue> found = new ArrayList<>();
+        IndexKeys.valuesAt(document, key, found);
+        for (org.bson.BsonValue v : found) {
+            if (v.getBsonType() != org.bson.BsonType.UNDEFINED) {
+                values.add(v);
+            }
+        }
     }
 }

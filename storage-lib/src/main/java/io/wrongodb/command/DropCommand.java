@@ -26,7 +26,11 @@ public final class DropCommand implements Command {
     public BsonDocument run(CommandRequest request) {
         Namespace ns = Arguments.namespace(request);
         CollectionInfo info = store.catalog().collection(ns).orElse(null);
-        if (info == null || !store.catalog().drop(ns)) {
+        if (info == null) {
+            store.catalog().drop(ns); // a view, or nothing: MongoDB answers ok either way
+            return new BsonDocument();
+        }
+        if (!store.catalog().drop(ns)) {
             return new BsonDocument();
         }
         return new BsonDocument("nIndexesWas", new BsonInt32(info.indexes().size() + 1))

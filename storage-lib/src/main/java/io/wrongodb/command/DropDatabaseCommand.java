@@ -24,6 +24,9 @@ public final class DropDatabaseCommand implements Command {
         for (CollectionInfo info : store.catalog().collections(request.database())) {
             store.catalog().drop(info.namespace());
         }
+        for (io.wrongodb.catalog.ViewDefinition view : store.catalog().views(request.database())) {
+            store.catalog().drop(view.namespace());
+        }
         return new BsonDocument("dropped", new BsonString(request.database()));
     }
 }

@@ -187,6 +187,7 @@ public final class IndexCommands {
         @Override
         public BsonDocument run(CommandRequest request) {
             Namespace ns = Arguments.namespace(request);
+            store.catalog().requireNotView(ns);
             Arguments args = new Arguments(request);
             List<BsonValue> specs = args.array("indexes");
             if (specs.isEmpty()) {
@@ -280,6 +281,7 @@ public final class IndexCommands {
         @Override
         public BsonDocument run(CommandRequest request) {
             Namespace ns = Arguments.namespace(request);
+            store.catalog().requireNotView(ns);
             CollectionInfo info = store.catalog()
                     .collection(ns)
                     .orElseThrow(() ->
@@ -305,6 +307,7 @@ public final class IndexCommands {
         @Override
         public BsonDocument run(CommandRequest request) {
             Namespace ns = Arguments.namespace(request);
+            store.catalog().requireNotView(ns);
             CollectionInfo info = store.catalog()
                     .collection(ns)
                     .orElseThrow(

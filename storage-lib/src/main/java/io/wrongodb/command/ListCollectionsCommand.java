@@ -2,6 +2,7 @@ package io.wrongodb.command;
 
 import io.wrongodb.catalog.CollectionInfo;
 import io.wrongodb.catalog.Namespace;
+import io.wrongodb.catalog.ViewDefinition;
 import io.wrongodb.query.Filter;
 import io.wrongodb.query.Results;
 import java.util.ArrayList;
@@ -54,6 +55,19 @@ public final class ListCollectionsCommand implements Command {
                 found.add(entry);
             }
         }
+        for (ViewDefinition view : store.catalog().views(request.database())) {
+            BsonDocument entry = new BsonDocument(
+                            "name", new BsonString(view.namespace().collection()))
+                    .append("type", new BsonString("view"));
+            if (!nameOnly) {
+                entry.append("options", view.options()).append("info", new BsonDocument("readOnly", BsonBoolean.TRUE));
+            }
+            if (filter.spec().isEmpty() || filter.matches(entry)) {
+                found.add(entry);
+            }
+        }
+        found.sort(
+                java.util.Comparator.comparing(entry -> entry.getString("name").getValue()));
         long batchSize = args.cursorBatchSize();
         String ns = request.database() + ".$cmd.listCollections";
         return CursorCommands.firstBatch(

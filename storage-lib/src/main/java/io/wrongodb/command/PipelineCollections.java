@@ -56,6 +56,10 @@ final class PipelineCollections implements CollectionAccess {
 
     @Override
     public List<BsonDocument> read(String name, BsonDocument filter) {
+        Namespace ns = Namespace.of(database, name);
+        if (store.catalog().view(ns).isPresent()) {
+            return ViewReads.documents(store, ns, List.of(new BsonDocument("$match", filter)));
+        }
         QueryRun run = store.run(Namespace.of(database, name), Filter.parse(filter), null);
         List<BsonDocument> found = new ArrayList<>();
         while (!run.isExhausted()) {

@@ -68,6 +68,7 @@ public final class Store {
      */
     public <T> T write(Namespace ns, boolean create, BsonDocument writeConcern, Function<Tx, T> work) {
         Catalog catalog = catalog();
+        catalog.requireNotView(ns);
         CollectionInfo info =
                 create ? catalog.getOrCreate(ns) : catalog.collection(ns).orElse(null);
         if (info == null) {

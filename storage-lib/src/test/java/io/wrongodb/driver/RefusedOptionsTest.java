@@ -11,7 +11,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,9 +122,7 @@ class RefusedOptionsTest extends DriverTestBase {
     }
 
     @Test
-    void viewsTimeSeriesCappedCollectionsAndValidatorsAreRefusedAndNothingIsCreated() {
-        assertRefused(
-                () -> db.createView("v", "c", List.of(doc("{$match: {s: 'a'}}"))), 238, "NotImplemented", "views");
+    void timeSeriesCappedCollectionsAndValidatorsAreRefusedAndNothingIsCreated() {
         assertRefused(
                 () -> db.createCollection(
                         "capped", new CreateCollectionOptions().capped(true).sizeInBytes(4096)),

@@ -136,7 +136,41 @@ public final class ExplainCommand implements Command {
                 .append("executionTimeMillis", new BsonInt32((int) millis))
                 .append("totalKeysExamined", new BsonInt32((int) run.keysExamined()))
                 .append("totalDocsExamined", new BsonInt32((int) run.documentsExamined()))
-                .append("executionStages", root.clone());
+                .append("executionStages", withCounts(root.clone(), run, returned, millis, true));
+    }
+
+    /**
+     * The stages of a run with MongoDB's per-stage figures where one engine scan knows them: {@code nReturned} of
+     * the root, {@code keysExamined} of the index scan, {@code docsExamined} of the stage that reads documents, and
+     * {@code executionTimeMillisEstimate} everywhere. The branches of an OR share one scan's counts, so they get none.
+     */
+    private static BsonDocument withCounts(BsonDocument stage, QueryRun run, long returned, long millis, boolean root) {
+        String name = stage.getString("stage").getValue();
+        BsonDocument counted = new BsonDocument("stage", stage.get("stage"));
+        if (root) {
+            counted.append("nReturned", new BsonInt32((int) returned));
+        }
+        counted.append("executionTimeMillisEstimate", new BsonInt32((int) millis));
+        switch (name) {
+            case "IXSCAN" -> counted.append("keysExamined", new BsonInt32((int) run.keysExamined()));
+            case "IDHACK" ->
+                counted.append("keysExamined", new BsonInt32((int) run.keysExamined()))
+                        .append("docsExamined", new BsonInt32((int) run.documentsExamined()));
+            case "FETCH", "COLLSCAN", "CLUSTERED_IXSCAN" ->
+                counted.append("docsExamined", new BsonInt32((int) run.documentsExamined()));
+            default -> {}
+        }
+        for (var field : stage.entrySet()) {
+            if (field.getKey().equals("stage")) {
+                continue;
+            }
+            if (field.getKey().equals("inputStage") && !name.equals("OR")) {
+                counted.append("inputStage", withCounts(field.getValue().asDocument(), run, returned, millis, false));
+            } else {
+                counted.append(field.getKey(), field.getValue());
+            }
+        }
+        return counted;
     }
 
     private static BsonDocument findStages(FindRequest find, Plan plan) {

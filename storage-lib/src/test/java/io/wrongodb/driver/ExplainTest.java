@@ -339,4 +339,29 @@ class ExplainTest extends DriverTestBase {
         assertThat(collection("c").countDocuments(doc("{$or: [{a: 1}, {b: 2}]}")))
                 .isEqualTo(4);
     }
+
+    @Test
+    void executionStagesCarryTheirOwnCounts() {
+        collection("c").createIndex(doc("{b: 1}"));
+        BsonDocument stats = collection("c")
+                .find(doc("{b: 0, a: {$gt: 4}}"))
+                .explain(BsonDocument.class, ExplainVerbosity.EXECUTION_STATS)
+                .getDocument("executionStats");
+        BsonDocument fetch = stats.getDocument("executionStages");
+        assertThat(fetch.getString("stage").getValue()).isEqualTo("FETCH");
+        assertThat(fetch.getInt32("nReturned").getValue()).isEqualTo(2);
+        assertThat(fetch.getInt32("docsExamined").getValue()).isEqualTo(4);
+        BsonDocument ixscan = fetch.getDocument("inputStage");
+        assertThat(ixscan.getString("stage").getValue()).isEqualTo("IXSCAN");
+        assertThat(ixscan.getInt32("keysExamined").getValue()).isEqualTo(4);
+        assertThat(ixscan.getString("indexName").getValue()).isEqualTo("b_1");
+        BsonDocument scan = collection("c")
+                .find(doc("{a: {$gte: 7}}"))
+                .explain(BsonDocument.class, ExplainVerbosity.EXECUTION_STATS)
+                .getDocument("executionStats")
+                .getDocument("executionStages");
+        assertThat(scan.getString("stage").getValue()).isEqualTo("COLLSCAN");
+        assertThat(scan.getInt32("docsExamined").getValue()).isEqualTo(10);
+        assertThat(scan.getInt32("nReturned").getValue()).isEqualTo(3);
+    }
 }

@@ -28,7 +28,8 @@ import org.bson.BsonValue;
  *
  * <p>Bounds stay within one type, as MongoDB's do ({@code $gt: 5} reads numbers only). On a multikey index the
  * two ends of a range on one field are not intersected: {@code {a: {$gt: 1, $lt: 5}}} matches {@code a: [0, 10]},
- * so only the lower end bounds the scan. Sparse and partial indexes are used only when hinted.
+ * so only the lower end bounds the scan. A sparse or partial index holds only some documents, so it is used
+ * unhinted only when the filter cannot match any other ({@link SubsetIndexes}).
  */
 public final class Planner {
     private static final int MAX_POINTS = 200;
@@ -53,7 +54,10 @@ public final class Planner {
         Plan best = idPlan(conditions, sort, false);
         int bestScore = best == null ? 0 : score(best);
         for (IndexSpec index : collection.indexes()) {
-            if (index.sparse() || index.partialFilter() != null) {
+            if (index.sparse() && !SubsetIndexes.sparseServes(index, conditions)) {
+                continue;
+            }
+            if (index.partialFilter() != null && !SubsetIndexes.implies(conditions, index.partialFilter())) {
                 continue;
             }
             Plan candidate = planFor(index, conditions, sort);
@@ -336,7 +340,7 @@ public final class Planner {
     }
 
     /** What the filter says of one field: a set of equal values, or the ends of a range. */
-    private static final class Conditions {
+    static final class Conditions {
         List<BsonValue> points;
         BsonValue low;
         boolean lowInclusive;

@@ -364,4 +364,34 @@ class ExplainTest extends DriverTestBase {
         assertThat(scan.getInt32("docsExamined").getValue()).isEqualTo(10);
         assertThat(scan.getInt32("nReturned").getValue()).isEqualTo(3);
     }
+
+    @Test
+    void aPartialIndexServesAFilterThatImpliesItsExpression() {
+        collection("c")
+                .createIndex(
+                        doc("{b: 1, a: 1}"),
+                        new com.mongodb.client.model.IndexOptions().partialFilterExpression(doc("{a: {$gt: 5}}")));
+        BsonDocument used = winningPlan(doc("{b: 1, a: {$gte: 7}}"));
+        assertThat(indexScan(used).getString("indexName").getValue()).isEqualTo("b_1_a_1");
+        assertThat(indexScan(used).getBoolean("isPartial").getValue()).isTrue();
+        assertThat(collection("c").find(doc("{b: 1, a: {$gte: 7}}")).into(new ArrayList<>()))
+                .extracting(d -> d.getInt32("_id").getValue())
+                .containsExactly(7);
+        // {b: 1} alone could match documents with a <= 5, which the index does not hold
+        assertThat(winningPlan(doc("{b: 1}")).getString("stage").getValue()).isEqualTo("COLLSCAN");
+        assertThat(winningPlan(doc("{b: 1, a: {$gte: 5}}")).getString("stage").getValue())
+                .isEqualTo("COLLSCAN");
+        assertThat(collection("c").countDocuments(doc("{b: 1}"))).isEqualTo(3);
+    }
+
+    @Test
+    void aSparseIndexServesAFilterThatCannotMatchAMissingField() {
+        collection("c").insertOne(doc("{_id: 100, a: 100}"));
+        collection("c").createIndex(doc("{t: 1}"), new com.mongodb.client.model.IndexOptions().sparse(true));
+        collection("c").updateOne(doc("{_id: 100}"), doc("{$set: {t: 'x'}}"));
+        BsonDocument used = winningPlan(doc("{t: 'x'}"));
+        assertThat(indexScan(used).getBoolean("isSparse").getValue()).isTrue();
+        assertThat(winningPlan(doc("{t: null}")).getString("stage").getValue()).isEqualTo("COLLSCAN");
+        assertThat(collection("c").countDocuments(doc("{t: null}"))).isEqualTo(10);
+    }
 }

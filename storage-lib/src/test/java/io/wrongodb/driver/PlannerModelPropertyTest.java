@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
 import io.wrongodb.server.RunningNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,6 +50,19 @@ class PlannerModelPropertyTest {
             BsonDocument.parse("{a: 1, b: 1}"),
             BsonDocument.parse("{a: -1, b: 1}"),
             BsonDocument.parse("{b: 1, a: -1}"));
+
+    /** Indexes that hold some documents only: {key, options} where options are sparse or a partial filter. */
+    private static final List<BsonDocument[]> SUBSET_INDEXES = List.of(
+            new BsonDocument[] {BsonDocument.parse("{a: 1}"), BsonDocument.parse("{sparse: true}")},
+            new BsonDocument[] {BsonDocument.parse("{a: 1, b: 1}"), BsonDocument.parse("{sparse: true}")},
+            new BsonDocument[] {BsonDocument.parse("{a: 1}"), BsonDocument.parse("{partial: {a: {$gt: 0}}}")},
+            new BsonDocument[] {BsonDocument.parse("{a: 1}"), BsonDocument.parse("{partial: {a: {$exists: true}}}")},
+            new BsonDocument[] {BsonDocument.parse("{b: 1}"), BsonDocument.parse("{partial: {b: {$gte: 'a'}}}")},
+            new BsonDocument[] {BsonDocument.parse("{a: 1}"), BsonDocument.parse("{partial: {b: {$lte: 1}}}")},
+            new BsonDocument[] {BsonDocument.parse("{a: -1}"), BsonDocument.parse("{partial: {a: 1}}")},
+            new BsonDocument[] {
+                BsonDocument.parse("{b: 1}"), BsonDocument.parse("{partial: {$and: [{a: {$lt: 2}}, {b: {$gt: -2}}]}}")
+            });
 
     private static final List<BsonDocument> SORTS = List.of(
             new BsonDocument(),
@@ -107,6 +121,40 @@ class PlannerModelPropertyTest {
         } finally {
             c.drop();
         }
+    }
+
+    /**
+     * An index holding some documents only is used without a hint only when the filter cannot match any other
+     * document, so what the planner picks still returns exactly what a collection scan returns.
+     */
+    @Property(tries = 150)
+    void aSparseOrPartialIndexNeverLosesAMatch(
+            @ForAll("documents") List<BsonDocument> documents,
+            @ForAll("filters") BsonDocument filter,
+            @ForAll("subsetIndexes") BsonDocument[] index,
+            @ForAll("sorts") BsonDocument sort) {
+        MongoCollection<BsonDocument> c =
+                client.getDatabase("model").getCollection("s" + COLLECTIONS.incrementAndGet(), BsonDocument.class);
+        try {
+            List<BsonDocument> stored = index[0].size() > 1 ? withoutParallelArrays(documents) : documents;
+            insert(c, stored);
+            IndexOptions options = new IndexOptions();
+            if (index[1].containsKey("sparse")) {
+                options.sparse(true);
+            } else {
+                options.partialFilterExpression(index[1].getDocument("partial"));
+            }
+            c.createIndex(index[0], options);
+            List<Integer> expected = ids(c.find(filter).hint(BsonDocument.parse("{$natural: 1}")));
+            assertThat(ids(c.find(filter).sort(sort))).as("planned").isEqualTo(expected);
+        } finally {
+            c.drop();
+        }
+    }
+
+    @Provide
+    Arbitrary<BsonDocument[]> subsetIndexes() {
+        return Arbitraries.of(SUBSET_INDEXES);
     }
 
     private static void insert(MongoCollection<BsonDocument> c, List<BsonDocument> documents) {

@@ -26,10 +26,16 @@ public final class CursorCommands {
      * {@code singleBatch}.
      */
     static BsonDocument firstBatch(Store store, String ns, Results run, int batchSize, boolean singleBatch) {
+        return firstBatch(store, ns, run, batchSize, singleBatch, false);
+    }
+
+    /** The first batch; the rest stays in a cursor ({@code noTimeout}: one the idle timeout never closes). */
+    static BsonDocument firstBatch(
+            Store store, String ns, Results run, int batchSize, boolean singleBatch, boolean noTimeout) {
         List<BsonDocument> batch = run.nextBatch(store.storage(), batchSize, MAX_BATCH_BYTES);
         long id = 0;
         if (!run.isExhausted() && !singleBatch) {
-            id = store.cursors().open(ns, run);
+            id = store.cursors().open(ns, run, noTimeout);
         }
         return CursorReply.first(ns, id, batch);
     }

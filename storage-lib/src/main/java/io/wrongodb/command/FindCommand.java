@@ -91,10 +91,10 @@ public final class FindCommand implements Command {
         if (find.batchSize == 0) {
             return CursorReply.first(
                     find.namespace.full(),
-                    store.cursors().open(find.namespace.full(), find.run(collection)),
+                    store.cursors().open(find.namespace.full(), find.run(collection), find.noCursorTimeout),
                     java.util.List.of());
         }
         return CursorCommands.firstBatch(
-                store, find.namespace.full(), find.run(collection), firstBatch, find.singleBatch);
+                store, find.namespace.full(), find.run(collection), firstBatch, find.singleBatch, find.noCursorTimeout);
     }
 }

@@ -37,6 +37,7 @@ final class FindRequest {
     final boolean singleBatch;
     final BsonValue hint;
     final boolean tailable;
+    final boolean noCursorTimeout;
     final SortOrder sort;
     final Projection projection;
 
@@ -80,6 +81,7 @@ final class FindRequest {
             }
         }
         this.tailable = args.bool("tailable", false);
+        this.noCursorTimeout = args.bool("noCursorTimeout", false);
         if (args.bool("awaitData", false) && !tailable) {
             throw new MongoServerException(
                     ErrorCode.FAILED_TO_PARSE, "Cannot set 'awaitData' without also setting 'tailable'");

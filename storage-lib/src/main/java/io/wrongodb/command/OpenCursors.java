@@ -23,23 +23,30 @@ public final class OpenCursors {
         final long id;
         final String namespace;
         final Results run;
+        final boolean noTimeout;
         volatile long lastUsedNanos;
         volatile boolean inUse;
 
-        OpenCursor(long id, String namespace, Results run, long now) {
+        OpenCursor(long id, String namespace, Results run, long now, boolean noTimeout) {
             this.id = id;
             this.namespace = namespace;
             this.run = run;
             this.lastUsedNanos = now;
+            this.noTimeout = noTimeout;
         }
     }
 
     private final Map<Long, OpenCursor> cursors = new ConcurrentHashMap<>();
-    private final long timeoutNanos;
+    private final LongSupplier timeoutMillis;
     private final LongSupplier clock;
 
     public OpenCursors(Duration timeout, LongSupplier clock) {
-        this.timeoutNanos = timeout.toNanos();
+        this(timeout::toMillis, clock);
+    }
+
+    /** With the timeout read at each sweep, so {@code setParameter: {cursorTimeoutMillis}} applies at once. */
+    public OpenCursors(LongSupplier timeoutMillis, LongSupplier clock) {
+        this.timeoutMillis = timeoutMillis;
         this.clock = clock;
     }
 
@@ -49,10 +56,16 @@ public final class OpenCursors {
 
     /** Keeps {@code run} for later batches; returns its new id (positive, never 0). */
     long open(String namespace, Results run) {
+        return open(namespace, run, false);
+    }
+
+    /** As {@link #open(String, Results)}; a {@code noTimeout} cursor ({@code noCursorTimeout}) is never swept. */
+    long open(String namespace, Results run, boolean noTimeout) {
         sweep();
         while (true) {
             long id = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
-            if (cursors.putIfAbsent(id, new OpenCursor(id, namespace, run, clock.getAsLong())) == null) {
+            OpenCursor cursor = new OpenCursor(id, namespace, run, clock.getAsLong(), noTimeout);
+            if (cursors.putIfAbsent(id, cursor) == null) {
                 return id;
             }
         }
@@ -97,9 +110,10 @@ public final class OpenCursors {
 
     private void sweep() {
         long now = clock.getAsLong();
+        long timeoutNanos = timeoutMillis.getAsLong() * 1_000_000L;
         for (Iterator<OpenCursor> it = cursors.values().iterator(); it.hasNext(); ) {
             OpenCursor cursor = it.next();
-            if (!cursor.inUse && now - cursor.lastUsedNanos > timeoutNanos) {
+            if (!cursor.inUse && !cursor.noTimeout && now - cursor.lastUsedNanos > timeoutNanos) {
                 it.remove();
             }
         }

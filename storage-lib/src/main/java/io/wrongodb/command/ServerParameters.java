@@ -11,11 +11,13 @@ import org.bson.BsonValue;
 /**
  * The server parameters a client may change while the node runs ({@code setParameter}) and read back
  * ({@code getParameter}), with MongoDB's names: {@code ttlMonitorEnabled} and {@code ttlMonitorSleepSecs}, the
- * switch and the period of the background pass that deletes expired documents.
+ * switch and the period of the background pass that deletes expired documents, and {@code cursorTimeoutMillis},
+ * how long an idle cursor lives.
  */
 public final class ServerParameters {
     private volatile boolean ttlMonitorEnabled = true;
     private volatile int ttlMonitorSleepSecs = 60;
+    private volatile long cursorTimeoutMillis = OpenCursors.DEFAULT_TIMEOUT.toMillis();
     private final Object changed = new Object();
 
     public boolean ttlMonitorEnabled() {
@@ -26,10 +28,16 @@ public final class ServerParameters {
         return ttlMonitorSleepSecs;
     }
 
+    /** How long a cursor may sit unused before it is closed (MongoDB's {@code cursorTimeoutMillis}). */
+    public long cursorTimeoutMillis() {
+        return cursorTimeoutMillis;
+    }
+
     /** Every parameter and its value. */
     BsonDocument all() {
         return new BsonDocument("ttlMonitorEnabled", BsonBoolean.valueOf(ttlMonitorEnabled))
-                .append("ttlMonitorSleepSecs", new BsonInt32(ttlMonitorSleepSecs));
+                .append("ttlMonitorSleepSecs", new BsonInt32(ttlMonitorSleepSecs))
+                .append("cursorTimeoutMillis", new org.bson.BsonInt64(cursorTimeoutMillis));
     }
 
     /** The value of {@code name}, or null if it is not one of these parameters. */
@@ -65,6 +73,12 @@ public final class ServerParameters {
                             "Invalid value for parameter ttlMonitorSleepSecs: " + seconds + " is not greater than 0");
                 }
                 ttlMonitorSleepSecs = (int) seconds;
+            }
+            case "cursorTimeoutMillis" -> {
+                if (!value.isNumber()) {
+                    throw wrongType(name, value);
+                }
+                cursorTimeoutMillis = Math.max(0, value.asNumber().longValue());
             }
             default -> throw new IllegalStateException(name);
         }

@@ -84,8 +84,8 @@ public final class Node implements AutoCloseable {
     private final RamLog globalLog = new RamLog("global", 1024);
     private final RamLog startupWarnings = new RamLog("startupWarnings", 64);
     private final WireServer wireServer;
-    private final Store store = new Store(new OpenCursors());
     private final ServerParameters parameters = new ServerParameters();
+    private final Store store = new Store(new OpenCursors(parameters::cursorTimeoutMillis, System::nanoTime));
     private volatile TtlMonitor ttlMonitor;
     private volatile Connection storage;
     private volatile ReplicaSetView replicaSet;

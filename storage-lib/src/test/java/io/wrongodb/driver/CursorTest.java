@@ -102,4 +102,26 @@ class CursorTest extends DriverTestBase {
                 BsonDocument.class);
         assertThat(more.getDocument("cursor").getArray("nextBatch")).hasSize(6);
     }
+
+    @Test
+    void cursorTimeoutMillisClosesIdleCursorsButNotThoseAskedNeverToTimeOut() throws Exception {
+        fill(10);
+        BsonDocument was = client.getDatabase("admin")
+                .runCommand(doc("{setParameter: 1, cursorTimeoutMillis: 300}"), BsonDocument.class);
+        assertThat(was.getInt64("was").getValue()).isEqualTo(600_000L);
+        long idle = command("{find: 'c', batchSize: 1}")
+                .getDocument("cursor")
+                .getInt64("id")
+                .getValue();
+        long kept = command("{find: 'c', batchSize: 1, noCursorTimeout: true}")
+                .getDocument("cursor")
+                .getInt64("id")
+                .getValue();
+        Thread.sleep(600);
+        assertThatThrownBy(() -> command("{getMore: {$numberLong: '" + idle + "'}, collection: 'c'}"))
+                .isInstanceOfSatisfying(com.mongodb.MongoCommandException.class, e -> assertThat(e.getErrorCode())
+                        .isEqualTo(43));
+        BsonDocument more = command("{getMore: {$numberLong: '" + kept + "'}, collection: 'c', batchSize: 100}");
+        assertThat(more.getDocument("cursor").getArray("nextBatch")).hasSize(9);
+    }
 }

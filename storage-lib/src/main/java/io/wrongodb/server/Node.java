@@ -51,6 +51,7 @@ import io.wrongodb.command.TtlMonitor;
 import io.wrongodb.command.UpdateCommand;
 import io.wrongodb.command.ValidateCommand;
 import io.wrongodb.command.WhatsMyUriCommand;
+import io.wrongodb.repl.NodeRole;
 import io.wrongodb.repl.ReplicaSetView;
 import io.wrongodb.storage.Connection;
 import io.wrongodb.storage.StorageConfig;
@@ -186,8 +187,11 @@ public final class Node implements AutoCloseable {
             storage.close();
             throw e;
         }
-        ttlMonitor = new TtlMonitor(store, parameters, java.time.Clock.systemUTC());
-        ttlMonitor.start();
+        if (config.role() == NodeRole.PRIMARY) {
+            // A secondary deletes expired documents when its primary's deletions reach it, as in MongoDB.
+            ttlMonitor = new TtlMonitor(store, parameters, java.time.Clock.systemUTC());
+            ttlMonitor.start();
+        }
         replicaSet = new ReplicaSetView(
                 config.role(), config.replicaSet(), config.nodeName().orElse("localhost:" + port), config.syncSource());
         running = true;

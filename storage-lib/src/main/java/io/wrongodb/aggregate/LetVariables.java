@@ -11,9 +11,12 @@ import org.bson.BsonValue;
 
 /**
  * The {@code let} of a {@code $lookup}: variables computed from each input document and used as {@code $$name} in
- * the sub-pipeline. WrongoDB's expressions know no user variables, so the sub-pipeline is rewritten for each set of
- * values: every {@code "$$name"} or {@code "$$name.path"} becomes {@code {$literal: value}} ({@code "$$REMOVE"} when
- * the value is missing), and the rewritten pipeline is parsed as usual.
+ * the sub-pipeline. Stages are parsed before their documents are seen and know no variables from outside the
+ * pipeline, so the sub-pipeline is rewritten for each set of values: every {@code "$$name"} or
+ * {@code "$$name.path"} becomes {@code {$literal: value}} ({@code "$$REMOVE"} when the value is missing), and the
+ * rewritten pipeline is parsed as usual (and kept for the next document with the same values). A string
+ * {@code "$$name"} compared literally outside {@code $expr} is rewritten too, where MongoDB would compare the
+ * string itself.
  */
 final class LetVariables {
     private final Map<String, Expression> variables;

@@ -49,6 +49,7 @@ public final class CollModCommand implements Command {
     @Override
     public BsonDocument run(CommandRequest request) {
         Namespace ns = Arguments.namespace(request);
+        store.catalog().requireNotView(ns);
         for (String field : request.body().keySet()) {
             boolean generic = field.startsWith("$")
                     || field.equals(name())

@@ -35,6 +35,7 @@ public final class StatsCommands {
         @Override
         public BsonDocument run(CommandRequest request) {
             Namespace ns = Arguments.namespace(request);
+            store.catalog().requireNotView(ns);
             long scale = scale(new Arguments(request));
             CollectionInfo info = store.catalog()
                     .collection(ns)

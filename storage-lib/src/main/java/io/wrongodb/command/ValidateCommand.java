@@ -58,6 +58,7 @@ public final class ValidateCommand implements Command {
     @Override
     public BsonDocument run(CommandRequest request) {
         Namespace ns = Arguments.namespace(request);
+        store.catalog().requireNotView(ns);
         Arguments args = new Arguments(request);
         args.bool("full", false);
         args.bool("background", false);

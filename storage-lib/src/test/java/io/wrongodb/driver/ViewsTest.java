@@ -125,6 +125,9 @@ class ViewsTest extends DriverTestBase {
                         MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(166));
         assertCommandError("{createIndexes: 'active', indexes: [{key: {qty: 1}, name: 'q'}]}", 166);
         assertCommandError("{findAndModify: 'active', query: {}, remove: true}", 166);
+        assertCommandError("{collStats: 'active'}", 166);
+        assertCommandError("{validate: 'active'}", 166);
+        assertCommandError("{collMod: 'active'}", 166);
         assertCommandError("{create: 'active'}", 48);
         assertCommandError("{create: 'orders', viewOn: 'x'}", 48);
         assertCommandError("{create: 'v2', viewOn: 1}", 14);

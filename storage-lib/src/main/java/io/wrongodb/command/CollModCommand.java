@@ -49,7 +49,6 @@ public final class CollModCommand implements Command {
     @Override
     public BsonDocument run(CommandRequest request) {
         Namespace ns = Arguments.namespace(request);
-        store.catalog().requireNotView(ns);
         for (String field : request.body().keySet()) {
             boolean generic = field.startsWith("$")
                     || field.equals(name())
@@ -58,8 +57,19 @@ public final class CollModCommand implements Command {
                 throw MongoServerException.location(40415, "BSON field 'collMod." + field + "' is an unknown field.");
             }
         }
-        CollectionInfo info = store.catalog().require(ns);
         BsonDocument body = request.body();
+        if (store.catalog().view(ns).isPresent()) {
+            // no option at all is a no-op on a view too; changing a view's definition is not implemented
+            for (String option : OPTIONS) {
+                if (body.containsKey(option)) {
+                    throw new MongoServerException(
+                            ErrorCode.NOT_IMPLEMENTED,
+                            "collMod option '" + option + "' on a view is not supported by WrongoDB");
+                }
+            }
+            return new BsonDocument();
+        }
+        CollectionInfo info = store.catalog().require(ns);
         if (body.containsKey("index")) {
             checkIndexOption(info, body.get("index"));
         }

@@ -127,7 +127,8 @@ class ViewsTest extends DriverTestBase {
         assertCommandError("{findAndModify: 'active', query: {}, remove: true}", 166);
         assertCommandError("{collStats: 'active'}", 166);
         assertCommandError("{validate: 'active'}", 166);
-        assertCommandError("{collMod: 'active'}", 166);
+        assertCommandError("{collMod: 'active', viewOn: 'orders', pipeline: []}", 238);
+        assertThat(command("{collMod: 'active'}").getDouble("ok").getValue()).isEqualTo(1.0);
         assertCommandError("{create: 'active'}", 48);
         assertCommandError("{create: 'orders', viewOn: 'x'}", 48);
         assertCommandError("{create: 'v2', viewOn: 1}", 14);

@@ -2,9 +2,11 @@ package io.wrongodb.command;
 
 import io.wrongodb.error.ErrorCode;
 import io.wrongodb.error.MongoServerException;
+import io.wrongodb.query.Interruptions;
 import java.util.Optional;
 import org.bson.BsonDocument;
 import org.bson.BsonDouble;
+import org.bson.BsonValue;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,6 +45,7 @@ public final class CommandDispatcher {
             if (command.isPresent()) {
                 opCounters.started(command.get().name(), request.body());
                 op = currentOps.begin(request);
+                Interruptions.install(interruption(op, request.body()));
             }
             reply = command.orElseThrow(() -> new MongoServerException(
                             ErrorCode.COMMAND_NOT_FOUND, "no such command: '" + request.name() + "'"))
@@ -64,6 +67,7 @@ public final class CommandDispatcher {
             outcome = ErrorCode.INTERNAL_ERROR.codeName();
         } finally {
             if (op != null) {
+                Interruptions.clear();
                 currentOps.end(op);
             }
         }
@@ -72,6 +76,25 @@ public final class CommandDispatcher {
         }
         metrics.record(meterName, outcome, System.nanoTime() - start);
         return reply;
+    }
+
+    /**
+     * What stops a running command: {@code killOp} (11601 Interrupted) or the end of its {@code maxTimeMS}
+     * (50 MaxTimeMSExpired). Scans check it every 64 documents.
+     */
+    private static Runnable interruption(CurrentOps.Op op, BsonDocument body) {
+        BsonValue maxTime = body.get("maxTimeMS");
+        long limitMillis =
+                maxTime != null && maxTime.isNumber() ? maxTime.asNumber().longValue() : 0;
+        long deadline = limitMillis > 0 ? System.nanoTime() + limitMillis * 1_000_000L : Long.MAX_VALUE;
+        return () -> {
+            if (op.killPending()) {
+                throw new MongoServerException(ErrorCode.INTERRUPTED, "operation was interrupted");
+            }
+            if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
+                throw new MongoServerException(ErrorCode.MAX_TIME_MS_EXPIRED, "operation exceeded time limit");
+            }
+        };
     }
 
     /**

@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The commands running now, each with the operation id {@code currentOp} shows and {@code killOp} takes. The
  * dispatcher registers a command before running it and removes it when it has answered.
  *
- * <p>Killing only marks an operation ({@code killPending} in {@code currentOp}): no command checks the mark yet, so a
- * running command still runs to its end.
+ * <p>Killing marks an operation ({@code killPending} in {@code currentOp}); its document scans see the mark at their
+ * next check ({@link io.wrongodb.query.Interruptions}) and the command ends with 11601 Interrupted.
  */
 public final class CurrentOps {
     private final AtomicInteger nextOpId = new AtomicInteger();

@@ -9,8 +9,8 @@ import org.bson.BsonValue;
 
 /**
  * {@code killOp} (admin only): {@code {killOp: 1, op: <opid>}} marks the operation killed and answers
- * {@code {info: "attempting to kill op"}} whether or not it still runs, as mongod does. WrongoDB's commands do not
- * check the mark yet: {@code currentOp} shows {@code killPending: true}, and the operation runs to its end.
+ * {@code {info: "attempting to kill op"}} whether or not it still runs, as mongod does. {@code currentOp} shows
+ * {@code killPending: true} until the operation's next document scan check ends it with 11601 Interrupted.
  */
 public final class KillOpCommand implements Command {
     private final CurrentOps currentOps;

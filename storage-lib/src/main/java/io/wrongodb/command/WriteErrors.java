@@ -1,5 +1,6 @@
 package io.wrongodb.command;
 
+import io.wrongodb.error.ErrorCode;
 import io.wrongodb.error.MongoServerException;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
@@ -15,6 +16,9 @@ final class WriteErrors {
     private final BsonArray errors = new BsonArray();
 
     void add(int index, MongoServerException e) {
+        if (e.code() == ErrorCode.MAX_TIME_MS_EXPIRED.code() || e.code() == ErrorCode.INTERRUPTED.code()) {
+            throw e; // as in mongod, an interruption fails the whole command, not one operation
+        }
         BsonDocument error = new BsonDocument("index", new BsonInt32(index)).append("code", new BsonInt32(e.code()));
         error.putAll(e.extra());
         error.append("errmsg", new BsonString(e.getMessage()));

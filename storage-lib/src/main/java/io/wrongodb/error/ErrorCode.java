@@ -54,6 +54,7 @@ public enum ErrorCode {
     UNSUPPORTED_OP_QUERY_COMMAND(352, "UnsupportedOpQueryCommand"),
     NOT_WRITABLE_PRIMARY(10107, "NotWritablePrimary"),
     BSON_OBJECT_TOO_LARGE(10334, "BSONObjectTooLarge"),
+    INTERRUPTED(11601, "Interrupted"),
     DUPLICATE_KEY(11000, "DuplicateKey"),
     OP_MSG_MISSING_DB(40571, "Location40571");
 

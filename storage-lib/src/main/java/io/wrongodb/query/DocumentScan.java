@@ -36,6 +36,7 @@ public final class DocumentScan {
     private boolean done;
     private long keysExamined;
     private long documentsExamined;
+    private long steps;
 
     public DocumentScan(CollectionInfo collection, Plan plan) {
         this.collection = collection;
@@ -73,6 +74,9 @@ public final class DocumentScan {
     public BsonDocument next() {
         if (done) {
             return null;
+        }
+        if ((++steps & 63) == 0) {
+            Interruptions.check();
         }
         BsonDocument next =
                 plan.isUnion() ? nextInBranches() : plan.isCollectionScan() ? nextInCollection() : nextInIndex();

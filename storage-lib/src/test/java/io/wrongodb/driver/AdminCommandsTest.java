@@ -489,4 +489,44 @@ class AdminCommandsTest extends DriverTestBase {
                 .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode())
                         .isEqualTo(73));
     }
+
+    @Test
+    void killOpStopsARunningAggregateWithInterrupted() throws Exception {
+        List<BsonDocument> docs = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            docs.add(new BsonDocument("_id", new org.bson.BsonInt32(i)).append("k", new org.bson.BsonInt32(i % 10)));
+        }
+        collection("big").insertMany(docs);
+        // every document looks up every other through an unindexed field: millions of documents read
+        List<BsonDocument> slow = List.of(doc("{$lookup: {from: 'big', localField: 'k', foreignField: 'k', as: 'j'}}"));
+        java.util.concurrent.CompletableFuture<Throwable> running =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        collection("big")
+                                .aggregate(slow)
+                                .comment("to be killed")
+                                .first();
+                        return null;
+                    } catch (Throwable e) {
+                        return e;
+                    }
+                });
+        BsonValue opid = null;
+        while (opid == null && !running.isDone()) {
+            for (BsonValue op : adminCommand("{currentOp: 1}").getArray("inprog")) {
+                BsonDocument command = op.asDocument().getDocument("command");
+                if (command.containsKey("aggregate") && command.containsKey("comment")) {
+                    opid = op.asDocument().get("opid");
+                }
+            }
+        }
+        assertThat(opid).as("the aggregate was seen running").isNotNull();
+        adminCommand("{killOp: 1, op: " + opid.asInt32().getValue() + "}");
+        Throwable outcome = running.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(outcome).isInstanceOfSatisfying(MongoCommandException.class, e -> {
+            assertThat(e.getErrorCode()).isEqualTo(11601);
+            assertThat(e.getErrorCodeName()).isEqualTo("Interrupted");
+        });
+        assertThat(collection("big").countDocuments()).isEqualTo(2000);
+    }
 }

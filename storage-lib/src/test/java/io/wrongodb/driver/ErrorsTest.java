@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.MongoCommandException;
+import com.mongodb.MongoExecutionTimeoutException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -342,6 +343,37 @@ class ErrorsTest extends DriverTestBase {
                 .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode())
                         .isEqualTo(238));
         assertThat(collection("tx").countDocuments()).isZero();
+        stillServesAndKeepsData();
+    }
+
+    @Test
+    void maxTimeMSStopsALongScanWithMaxTimeMSExpired() {
+        List<BsonDocument> many = new ArrayList<>();
+        for (int i = 0; i < 30_000; i++) {
+            many.add(new BsonDocument("_id", new BsonInt32(i)).append("v", new BsonInt32(i % 7)));
+        }
+        collection("slow").insertMany(many);
+        BsonDocument find = doc("{find: 'slow', filter: {v: 99}, maxTimeMS: 1}");
+        assertThatThrownBy(() -> db.runCommand(find, BsonDocument.class))
+                .isInstanceOfSatisfying(MongoExecutionTimeoutException.class, e -> {
+                    // the driver turns code 50 into its own exception type
+                    assertThat(e.getCode()).isEqualTo(50);
+                    assertThat(e.getMessage()).contains("operation exceeded time limit");
+                });
+        assertThatThrownBy(() -> db.runCommand(
+                        doc("{aggregate: 'slow', pipeline: [{$match: {v: 99}}], cursor: {}, maxTimeMS: 1}"),
+                        BsonDocument.class))
+                .isInstanceOfSatisfying(MongoExecutionTimeoutException.class, e -> assertThat(e.getCode())
+                        .isEqualTo(50));
+        // a delete stopped half way deletes nothing: its transaction rolls back
+        assertThatThrownBy(() -> db.runCommand(
+                        doc("{delete: 'slow', deletes: [{q: {v: {$gte: 0}}, limit: 0}], maxTimeMS: 1}"),
+                        BsonDocument.class))
+                .isInstanceOfSatisfying(MongoExecutionTimeoutException.class, e -> assertThat(e.getCode())
+                        .isEqualTo(50));
+        assertThat(collection("slow").countDocuments()).isEqualTo(30_000);
+        // without a limit the same scan answers
+        assertThat(collection("slow").countDocuments(doc("{v: 6}"))).isEqualTo(4285);
         stillServesAndKeepsData();
     }
 }

@@ -20,8 +20,11 @@ import java.util.concurrent.locks.LockSupport;
 public final class PageCache {
     /** Eviction brings the cache down to this share of its capacity, so it does not run on every operation. */
     private static final double EVICTION_TARGET = 0.9;
-    /** Passes that free too little, with growing pauses between them (about 0.2 s in all), before giving up. */
-    private static final int FRUITLESS_PASSES = 20;
+    /**
+     * Passes that free too little, with pauses growing to 20 ms between them (about 2 s in all), before giving up:
+     * long enough for writers waiting on a slow fsync to end the transactions that pin their versions.
+     */
+    private static final int FRUITLESS_PASSES = 110;
 
     private final long capacity;
     private final AtomicLong bytes = new AtomicLong();
@@ -96,7 +99,7 @@ public final class PageCache {
             // Other threads' writes in flight (uncommitted versions, a snapshot about to be released) can make the
             // only candidates unevictable for a moment; give them a few milliseconds before calling the cache full.
             if (++fruitless <= FRUITLESS_PASSES) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(fruitless));
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(Math.min(fruitless, 20)));
             } else {
                 throw new CacheFullException("the page cache holds " + bytes.get() + " bytes, over its capacity of "
                         + capacity + ", and no page can be evicted: the pages left are pinned by positioned cursors"

@@ -104,6 +104,7 @@ final class PipelineCollections implements CollectionAccess {
             throw new io.wrongodb.error.MongoServerException(
                     io.wrongodb.error.ErrorCode.INVALID_NAMESPACE, "Invalid $out target namespace, " + target.full());
         }
+        catalog.requireNotView(target);
         CollectionInfo existing = catalog.collection(target).orElse(null);
         Namespace temporary = Namespace.of(db, "tmp.agg_out." + UUID.randomUUID());
         catalog.create(temporary, existing == null ? new BsonDocument() : existing.options());

@@ -126,6 +126,9 @@ class ViewsTest extends DriverTestBase {
         assertCommandError("{createIndexes: 'active', indexes: [{key: {qty: 1}, name: 'q'}]}", 166);
         assertCommandError("{findAndModify: 'active', query: {}, remove: true}", 166);
         assertCommandError("{collStats: 'active'}", 166);
+        assertCommandError("{aggregate: 'orders', pipeline: [{$out: 'active'}], cursor: {}}", 166);
+        assertCommandError("{aggregate: 'orders', pipeline: [{$merge: {into: 'active'}}], cursor: {}}", 166);
+        assertThat(db.listCollectionNames().into(new ArrayList<>())).containsExactly("active", "orders");
         assertCommandError("{validate: 'active'}", 166);
         assertCommandError("{collMod: 'active', viewOn: 'orders', pipeline: []}", 238);
         assertThat(command("{collMod: 'active'}").getDouble("ok").getValue()).isEqualTo(1.0);

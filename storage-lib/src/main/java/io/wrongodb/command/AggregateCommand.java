@@ -137,10 +137,7 @@ public final class AggregateCommand implements Command {
             throw new MongoServerException(
                     ErrorCode.INVALID_NAMESPACE, "{aggregate: 1} is not valid for an empty pipeline.");
         }
-        BsonValue first = stages.get(0);
-        String name = first.isDocument() && !first.asDocument().isEmpty()
-                ? first.asDocument().getFirstKey()
-                : "";
+        String name = firstStage(stages);
         if (UNSUPPORTED_DATABASE_STAGES.contains(name)) {
             throw new MongoServerException(
                     ErrorCode.NOT_IMPLEMENTED,

@@ -2,8 +2,6 @@ package io.wrongodb.command;
 
 import io.wrongodb.catalog.Namespace;
 import io.wrongodb.query.Filter;
-import io.wrongodb.query.QueryRun;
-import java.util.List;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 
@@ -28,16 +26,8 @@ public final class CountCommand implements Command {
         long skip = Math.max(0, args.number("skip", 0));
         long limit = Math.abs(args.number("limit", 0));
         Collation.requireSimple(request.body().get("collation"));
-        long n = 0;
-        if (store.catalog().view(ns).isPresent()) {
-            n = ViewReads.documents(store, ns, List.of(new BsonDocument("$match", filter.spec())))
-                    .size();
-        } else {
-            QueryRun run = store.run(ns, filter, request.body().get("hint"));
-            while (!run.isExhausted()) {
-                n += run.nextBatch(store.storage(), 0, Integer.MAX_VALUE).size();
-            }
-        }
+        long n = ViewReads.matching(store, ns, filter, request.body().get("hint"))
+                .size();
         n = Math.max(0, n - skip);
         if (limit > 0) {
             n = Math.min(n, limit);

@@ -5,7 +5,6 @@ import io.wrongodb.catalog.Namespace;
 import io.wrongodb.error.MongoServerException;
 import io.wrongodb.query.Filter;
 import io.wrongodb.query.IndexKeys;
-import io.wrongodb.query.QueryRun;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -39,18 +38,9 @@ public final class DistinctCommand implements Command {
         Filter filter = Filter.parse(args.document("query", new BsonDocument()));
         Collation.requireSimple(request.body().get("collation"));
         TreeSet<org.bson.BsonValue> values = new TreeSet<>(BsonOrder.INSTANCE);
-        if (store.catalog().view(ns).isPresent()) {
-            for (BsonDocument document :
-                    ViewReads.documents(store, ns, List.of(new BsonDocument("$match", filter.spec())))) {
-                addValues(document, key, values);
-            }
-        } else {
-            QueryRun run = store.run(ns, filter, request.body().get("hint"));
-            while (!run.isExhausted()) {
-                for (BsonDocument document : run.nextBatch(store.storage(), 0, Integer.MAX_VALUE)) {
-                    addValues(document, key, values);
-                }
-            }
+        for (BsonDocument document :
+                ViewReads.matching(store, ns, filter, request.body().get("hint"))) {
+            addValues(document, key, values);
         }
         return new BsonDocument("values", new BsonArray(new ArrayList<>(values)));
     }

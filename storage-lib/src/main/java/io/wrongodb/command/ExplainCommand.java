@@ -126,10 +126,7 @@ public final class ExplainCommand implements Command {
     private BsonDocument executionStats(FindRequest find, CollectionInfo collection, BsonDocument root) {
         long start = System.nanoTime();
         QueryRun run = find.run(collection);
-        long returned = 0;
-        while (!run.isExhausted()) {
-            returned += run.nextBatch(store.storage(), 0, Integer.MAX_VALUE).size();
-        }
+        long returned = run.readAll(store.storage()).size();
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new BsonDocument("executionSuccess", BsonBoolean.TRUE)
                 .append("nReturned", new BsonInt32((int) returned))

@@ -6,11 +6,7 @@ import io.wrongodb.catalog.CollectionInfo;
 import io.wrongodb.catalog.IndexSpec;
 import io.wrongodb.catalog.Namespace;
 import io.wrongodb.query.Filter;
-import io.wrongodb.query.QueryRun;
 import io.wrongodb.write.IndexBuild;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,8 +22,6 @@ import org.bson.BsonDocument;
 final class PipelineCollections implements CollectionAccess {
     /** Documents {@code $out} writes per transaction, so a big result is not one huge transaction. */
     static final int OUT_BATCH = 1000;
-
-    private static final String HOST = hostName();
 
     private final Store store;
     private final String database;
@@ -56,21 +50,12 @@ final class PipelineCollections implements CollectionAccess {
 
     @Override
     public List<BsonDocument> read(String name, BsonDocument filter) {
-        Namespace ns = Namespace.of(database, name);
-        if (store.catalog().view(ns).isPresent()) {
-            return ViewReads.documents(store, ns, List.of(new BsonDocument("$match", filter)));
-        }
-        QueryRun run = store.run(Namespace.of(database, name), Filter.parse(filter), null);
-        List<BsonDocument> found = new ArrayList<>();
-        while (!run.isExhausted()) {
-            found.addAll(run.nextBatch(store.storage(), 0, Integer.MAX_VALUE));
-        }
-        return found;
+        return ViewReads.matching(store, Namespace.of(database, name), Filter.parse(filter), null);
     }
 
     @Override
     public String host() {
-        return HOST;
+        return ServerProcess.machineName();
     }
 
     @Override
@@ -162,13 +147,5 @@ final class PipelineCollections implements CollectionAccess {
             }
             return null;
         });
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
     }
 }

@@ -18,7 +18,6 @@ public final class ServerProcess {
     private final IntSupplier port;
     private final IntSupplier openConnections;
     private final LongSupplier connectionsCreated;
-    private volatile String hostName;
 
     public ServerProcess(IntSupplier port, IntSupplier openConnections, LongSupplier connectionsCreated) {
         this.port = port;
@@ -46,18 +45,21 @@ public final class ServerProcess {
         return ProcessHandle.current().pid();
     }
 
-    /** The machine's name, resolved once. */
-    String machineName() {
-        String name = hostName;
-        if (name == null) {
+    /** The machine's name, resolved once for the process. */
+    static String machineName() {
+        return MachineName.NAME;
+    }
+
+    private static final class MachineName {
+        static final String NAME = resolve();
+
+        private static String resolve() {
             try {
-                name = InetAddress.getLocalHost().getHostName();
+                return InetAddress.getLocalHost().getHostName();
             } catch (UnknownHostException e) {
-                name = "localhost";
+                return "localhost";
             }
-            hostName = name;
         }
-        return name;
     }
 
     /** mongod's "pretty" host name: the machine's name, with {@code :port} unless the port is the default one. */

@@ -7,7 +7,6 @@ import io.wrongodb.catalog.ViewDefinition;
 import io.wrongodb.error.ErrorCode;
 import io.wrongodb.error.MongoServerException;
 import io.wrongodb.query.Filter;
-import io.wrongodb.query.QueryRun;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +48,14 @@ final class ViewReads {
         return new Resolved(current, stages);
     }
 
+    /** The documents of {@code ns}, a collection (planned with {@code hint}) or a view, that {@code filter} matches. */
+    static List<BsonDocument> matching(Store store, Namespace ns, Filter filter, BsonValue hint) {
+        if (store.catalog().view(ns).isPresent()) {
+            return documents(store, ns, List.of(new BsonDocument("$match", filter.spec())));
+        }
+        return store.run(ns, filter, hint).readAll(store.storage());
+    }
+
     /** The documents of {@code ns} (a collection or a view) after {@code more} stages. */
     static List<BsonDocument> documents(Store store, Namespace ns, List<BsonValue> more) {
         Resolved view = resolve(store.catalog(), ns);
@@ -62,14 +69,9 @@ final class ViewReads {
 
     /** The documents of collection {@code source} the pipeline's leading {@code $match} selects, through the planner. */
     static List<BsonDocument> input(Store store, Namespace source, Pipeline pipeline, BsonValue hint) {
-        List<BsonDocument> input = new ArrayList<>();
         if (!pipeline.readsCollection()) {
-            return input;
+            return new ArrayList<>();
         }
-        QueryRun matched = store.run(source, Filter.parse(pipeline.leadingMatch()), hint);
-        while (!matched.isExhausted()) {
-            input.addAll(matched.nextBatch(store.storage(), 0, Integer.MAX_VALUE));
-        }
-        return input;
+        return store.run(source, Filter.parse(pipeline.leadingMatch()), hint).readAll(store.storage());
     }
 }

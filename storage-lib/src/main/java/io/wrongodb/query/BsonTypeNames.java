@@ -1,6 +1,6 @@
 package io.wrongodb.query;
 
-import java.util.EnumMap;
+import io.wrongodb.bson.TypeNames;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bson.BsonType;
@@ -8,7 +8,6 @@ import org.bson.BsonType;
 /** The names and numbers MongoDB gives BSON types, as {@code $type} (query and expression) uses them. */
 final class BsonTypeNames {
     private static final Map<String, BsonType> BY_ALIAS = new LinkedHashMap<>();
-    private static final Map<BsonType, String> ALIAS_OF = new EnumMap<>(BsonType.class);
     private static final Map<Integer, BsonType> BY_NUMBER = new LinkedHashMap<>();
 
     static {
@@ -39,7 +38,6 @@ final class BsonTypeNames {
 
     private static void alias(String name, BsonType type, int number) {
         BY_ALIAS.put(name, type);
-        ALIAS_OF.put(type, name);
         BY_NUMBER.put(number, type);
     }
 
@@ -55,6 +53,6 @@ final class BsonTypeNames {
 
     /** The alias of a type, as the {@code $type} expression returns it. */
     static String aliasOf(BsonType type) {
-        return ALIAS_OF.get(type);
+        return TypeNames.of(type);
     }
 }

@@ -71,6 +71,15 @@ public final class QueryRun implements Results {
         return returned;
     }
 
+    /** Every remaining result, for commands that answer with all of them at once (count, distinct, aggregate). */
+    public List<BsonDocument> readAll(Connection storage) {
+        List<BsonDocument> all = new java.util.ArrayList<>();
+        while (!isExhausted()) {
+            all.addAll(nextBatch(storage, 0, Integer.MAX_VALUE));
+        }
+        return all;
+    }
+
     /** Up to {@code maxDocuments} more results (0 for no count limit), stopping early past {@code maxBytes}. */
     @Override
     public List<BsonDocument> nextBatch(Connection storage, int maxDocuments, int maxBytes) {

@@ -152,13 +152,7 @@ public final class Catalog {
                 throw new MongoServerException(
                         ErrorCode.NAMESPACE_EXISTS, "Namespace " + ns.full() + " already exists");
             }
-            try (Session session = storage.openSession()) {
-                session.setCommitMode(CommitMode.SYNC);
-                session.withTransaction(s -> {
-                    s.openCursor(VIEW_TABLE).put(key(ns), DocumentBytes.encode(view.toStored()));
-                    return null;
-                });
-            }
+            putEntry(VIEW_TABLE, ns, view.toStored());
             views.put(ns.full(), view);
             return view;
         } finally {
@@ -170,10 +164,7 @@ public final class Catalog {
         if (!views.containsKey(ns.full())) {
             return false;
         }
-        try (Session session = storage.openSession()) {
-            session.setCommitMode(CommitMode.SYNC);
-            session.withTransaction(s -> s.openCursor(VIEW_TABLE).remove(key(ns)));
-        }
+        removeEntry(VIEW_TABLE, ns);
         views.remove(ns.full());
         return true;
     }
@@ -381,20 +372,29 @@ public final class Catalog {
     }
 
     private void store(CollectionInfo info) {
+        putEntry(TABLE, info.namespace(), info.toStored());
+    }
+
+    /** Writes one catalog entry durably (the commit waits for the log's fsync). */
+    private void putEntry(String table, Namespace ns, BsonDocument value) {
         try (Session session = storage.openSession()) {
             session.setCommitMode(CommitMode.SYNC);
             session.withTransaction(s -> {
-                s.openCursor(TABLE).put(key(info.namespace()), DocumentBytes.encode(info.toStored()));
+                s.openCursor(table).put(key(ns), DocumentBytes.encode(value));
                 return null;
             });
         }
     }
 
-    private void remove(Namespace ns) {
+    private void removeEntry(String table, Namespace ns) {
         try (Session session = storage.openSession()) {
             session.setCommitMode(CommitMode.SYNC);
-            session.withTransaction(s -> s.openCursor(TABLE).remove(key(ns)));
+            session.withTransaction(s -> s.openCursor(table).remove(key(ns)));
         }
+    }
+
+    private void remove(Namespace ns) {
+        removeEntry(TABLE, ns);
     }
 
     private static byte[] key(Namespace ns) {

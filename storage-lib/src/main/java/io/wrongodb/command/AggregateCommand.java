@@ -59,7 +59,7 @@ public final class AggregateCommand implements Command {
         Collation.requireSimple(request.body().get("collation"));
         List<BsonValue> stages = args.array("pipeline");
         List<BsonDocument> generated = null; // the input a database-level source stage makes
-        boolean onDatabase = target != null && target.isNumber() && !target.isString();
+        boolean onDatabase = target != null && target.isNumber();
         String cursorNamespace;
         PipelineCollections access;
         Namespace ns = null;
@@ -116,15 +116,10 @@ public final class AggregateCommand implements Command {
                         ? new ArrayList<>()
                         : ViewReads.input(store, ns, pipeline, request.body().get("hint"));
         Results output = Results.of(pipeline.apply(input));
-        if (batchSize == 0) {
-            return CursorReply.first(cursorNamespace, store.cursors().open(cursorNamespace, output), List.of());
-        }
         return CursorCommands.firstBatch(store, cursorNamespace, output, (int) batchSize, false);
     }
 
-    /**
-     * A database-level aggregate takes a pipeline that makes its own documents; WrongoDB has {@code $documents} only.
-     */
+    /** The name of the pipeline's first stage, or "" when there is none. */
     private static String firstStage(List<BsonValue> stages) {
         BsonValue first = stages.isEmpty() ? null : stages.get(0);
         return first != null && first.isDocument() && !first.asDocument().isEmpty()
@@ -132,6 +127,10 @@ public final class AggregateCommand implements Command {
                 : "";
     }
 
+    /**
+     * A database-level aggregate takes a pipeline that makes its own documents; WrongoDB has {@code $documents} (and
+     * {@code $currentOp}, handled before this) only.
+     */
     private static void checkDatabaseLevel(List<BsonValue> stages) {
         if (stages.isEmpty()) {
             throw new MongoServerException(

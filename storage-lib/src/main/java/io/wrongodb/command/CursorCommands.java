@@ -32,6 +32,10 @@ public final class CursorCommands {
     /** The first batch; the rest stays in a cursor ({@code noTimeout}: one the idle timeout never closes). */
     static BsonDocument firstBatch(
             Store store, String ns, Results run, int batchSize, boolean singleBatch, boolean noTimeout) {
+        if (batchSize == 0) {
+            // batchSize 0 asks for a cursor and no documents yet (nextBatch reads 0 as "no count limit")
+            return CursorReply.first(ns, store.cursors().open(ns, run, noTimeout), List.of());
+        }
         List<BsonDocument> batch = run.nextBatch(store.storage(), batchSize, MAX_BATCH_BYTES);
         long id = 0;
         if (!run.isExhausted() && !singleBatch) {

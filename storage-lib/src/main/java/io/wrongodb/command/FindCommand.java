@@ -4,7 +4,6 @@ import io.wrongodb.catalog.CollectionInfo;
 import io.wrongodb.error.ErrorCode;
 import io.wrongodb.error.MongoServerException;
 import org.bson.BsonArray;
-import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonInt64;
@@ -69,30 +68,16 @@ public final class FindCommand implements Command {
         }
         CollectionInfo collection = store.catalog().collection(find.namespace).orElse(null);
         if (find.tailable) {
-            boolean capped = collection != null
-                    && collection
-                            .options()
-                            .getBoolean("capped", BsonBoolean.FALSE)
-                            .getValue();
-            if (!capped) {
-                throw new MongoServerException(
-                        ErrorCode.BAD_VALUE,
-                        "error processing query: ns=" + find.namespace.full()
-                                + " planner returned error :: caused by :: tailable cursor requested on non capped"
-                                + " collection");
-            }
+            // tailable cursors need a capped collection, and WrongoDB refuses to create those
             throw new MongoServerException(
-                    ErrorCode.NOT_IMPLEMENTED, "tailable cursors on capped collections are not supported by WrongoDB");
+                    ErrorCode.BAD_VALUE,
+                    "error processing query: ns=" + find.namespace.full()
+                            + " planner returned error :: caused by :: tailable cursor requested on non capped"
+                            + " collection");
         }
         int firstBatch = find.batchSize;
         if (find.limit > 0 && firstBatch > find.limit) {
             firstBatch = (int) find.limit;
-        }
-        if (find.batchSize == 0) {
-            return CursorReply.first(
-                    find.namespace.full(),
-                    store.cursors().open(find.namespace.full(), find.run(collection), find.noCursorTimeout),
-                    java.util.List.of());
         }
         return CursorCommands.firstBatch(
                 store, find.namespace.full(), find.run(collection), firstBatch, find.singleBatch, find.noCursorTimeout);

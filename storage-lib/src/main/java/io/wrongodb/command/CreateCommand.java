@@ -93,10 +93,11 @@ public final class CreateCommand implements Command {
             }
             stages.add(stage.asDocument());
         }
-        Namespace source = Namespace.of(ns.database(), viewOn.asString().getValue());
+        ViewDefinition view = new ViewDefinition(ns, viewOn.asString().getValue(), stages);
+        Namespace source = view.source();
         Pipeline.parse(new ArrayList<>(stages), new PipelineCollections(store, source.database(), source.collection()));
         Collation.requireSimple(options.get("collation"));
-        store.catalog().createView(new ViewDefinition(ns, source.collection(), stages));
+        store.catalog().createView(view);
     }
 
     /**

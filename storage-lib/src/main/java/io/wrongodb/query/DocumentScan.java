@@ -6,7 +6,6 @@ import io.wrongodb.catalog.CollectionInfo;
 import io.wrongodb.storage.Session;
 import io.wrongodb.storage.TableCursor;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -42,10 +41,9 @@ public final class DocumentScan {
         this.collection = collection;
         this.plan = plan;
         this.returned = plan.isUnion() || (plan.index() != null && plan.index().multikey()) ? new HashSet<>() : null;
-        this.branches = new ArrayList<>();
-        for (Plan branchPlan : plan.branches()) {
-            branches.add(new DocumentScan(collection, branchPlan));
-        }
+        this.branches = plan.branches().stream()
+                .map(branchPlan -> new DocumentScan(collection, branchPlan))
+                .toList();
     }
 
     /** Reads from {@code session} from now on, continuing after the last document read. */
